@@ -1,0 +1,30 @@
+package io.aisprint.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code aisprint} launcher. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code, without exiting (used by tests). */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new AisprintCommand());
+        commandLine.setExecutionExceptionHandler(new UserErrorHandler());
+        commandLine.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("error: " + ex.getMessage());
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.USAGE;
+        });
+        return commandLine;
+    }
+}
