@@ -1,0 +1,452 @@
+package io.aisprint.model.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aisprint.model.Application;
+import io.aisprint.model.Component;
+import io.aisprint.model.ComputationalLayer;
+import io.aisprint.model.Continuum;
+import io.aisprint.model.Dag;
+import io.aisprint.model.Deployment;
+import io.aisprint.model.FaasResource;
+import io.aisprint.model.GlobalConstraint;
+import io.aisprint.model.LocalConstraint;
+import io.aisprint.model.ModelException;
+import io.aisprint.model.NetworkDomain;
+import io.aisprint.model.NodeResource;
+import io.aisprint.model.Partition;
+import io.aisprint.model.PerformanceModel;
+import io.aisprint.model.PerformanceTable;
+import io.aisprint.model.Resource;
+import io.aisprint.model.ResourceKind;
+import io.aisprint.model.SystemDescription;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a SPACE4AI-D system description JSON (format generations G2 and G3: partitions with
+ * {@code next}/{@code data_size} as scalars or lists, memory in the partition or in the
+ * compatibility matrix, {@code Performance} or {@code DemandMatrix}; both spellings of the network
+ * domain layer key). Every problem found is reported at once in a {@link ModelException}.
+ */
+public final class SystemJsonReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final JsonInput in;
+    private final JsonNode root;
+
+    private SystemJsonReader(String file, JsonNode root) {
+        this.in = new JsonInput(file);
+        this.root = root;
+    }
+
+    public static SystemDescription read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw ModelException.unreadable(file.toString(), "", "cannot read the file (" + e.getMessage() + ")");
+        }
+        return read(text, file.toString(), file);
+    }
+
+    public static SystemDescription read(String json, String fileName, Path source) {
+        JsonNode root = parse(json, fileName);
+        if (!root.isObject()) {
+            throw ModelException.unreadable(fileName, "", "expected a JSON object at the top level, found " + JsonInput.describe(root));
+        }
+        return new SystemJsonReader(fileName, root).readSystem(source);
+    }
+
+    static JsonNode parse(String json, String fileName) {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            if (node == null) {
+                throw ModelException.unreadable(fileName, "", "the file is empty; expected a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String where = location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw ModelException.unreadable(fileName, where, "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private SystemDescription readSystem(Path source) {
+        Dag dag = readDag();
+        List<ComputationalLayer> layers = new ArrayList<>();
+        double topLevelTransitionCost = in.number(root.get("transition_cost"), "/transition_cost", false, 0.0);
+        readNodeLayers("EdgeResources", ResourceKind.EDGE, layers);
+        readNodeLayers("CloudResources", ResourceKind.VM, layers);
+        readFaasLayers(topLevelTransitionCost, layers);
+        if (layers.isEmpty()) {
+            in.problem("", "no resources: expected at least one of EdgeResources, CloudResources, FaaSResources");
+        }
+        List<NetworkDomain> domains = readNetworkDomains();
+        List<Component> components = readComponents();
+        PerformanceTable performance = readPerformance();
+        double lambda = in.number(root.get("Lambda"), "/Lambda", true, Double.NaN);
+        double time = in.number(root.get("Time"), "/Time", false, 1.0);
+        List<LocalConstraint> locals = readLocalConstraints();
+        List<GlobalConstraint> globals = readGlobalConstraints();
+        if (!in.problems().isEmpty()) {
+            throw new ModelException(ModelException.Kind.INVALID, in.problems());
+        }
+        List<String> nodes = new ArrayList<>(dag.nodes());
+        components.forEach(c -> nodes.add(c.name()));
+        Dag completeDag = new Dag(nodes, dag.edges());
+        String name = source == null ? in.file() : String.valueOf(source.getFileName());
+        Application application = new Application(name, components, completeDag, locals, globals, lambda, time);
+        return new SystemDescription(application, new Continuum(layers, domains), performance, source);
+    }
+
+    private Dag readDag() {
+        JsonNode dagNode = in.object(root.get("DirectedAcyclicGraph"), "/DirectedAcyclicGraph", true);
+        List<String> nodes = new ArrayList<>();
+        List<Dag.Edge> edges = new ArrayList<>();
+        JsonInput.fields(dagNode, (component, entry) -> {
+            String pointer = JsonInput.child("/DirectedAcyclicGraph", component);
+            nodes.add(component);
+            if (in.object(entry, pointer, true) == null) {
+                return;
+            }
+            List<String> next = names(entry.get("next"), JsonInput.child(pointer, "next"), false);
+            JsonNode probabilities = in.array(entry.get("transition_probability"),
+                    JsonInput.child(pointer, "transition_probability"), !next.isEmpty());
+            if (probabilities == null) {
+                return;
+            }
+            if (probabilities.size() != next.size()) {
+                in.problem(JsonInput.child(pointer, "transition_probability"), "has " + probabilities.size()
+                        + " values but next has " + next.size() + "; expected one probability per successor");
+                return;
+            }
+            for (int i = 0; i < next.size(); i++) {
+                double p = in.number(probabilities.get(i), JsonInput.child(JsonInput.child(pointer, "transition_probability"), i), true, 0);
+                edges.add(new Dag.Edge(component, next.get(i), p));
+            }
+        });
+        return new Dag(nodes, edges);
+    }
+
+    private void readNodeLayers(String key, ResourceKind kind, List<ComputationalLayer> layers) {
+        JsonNode section = in.object(root.get(key), "/" + key, false);
+        JsonInput.fields(section, (layerName, layerNode) -> {
+            String layerPointer = JsonInput.child("/" + key, layerName);
+            if (in.object(layerNode, layerPointer, true) == null) {
+                return;
+            }
+            List<Resource> resources = new ArrayList<>();
+            JsonInput.fields(layerNode, (resourceName, node) -> {
+                String pointer = JsonInput.child(layerPointer, resourceName);
+                if (in.object(node, pointer, true) == null) {
+                    return;
+                }
+                resources.add(new NodeResource(resourceName, layerName, kind,
+                        description(node),
+                        in.integer(node.get("number"), JsonInput.child(pointer, "number"), true, 1),
+                        in.number(node.get("cost"), JsonInput.child(pointer, "cost"), true, 0),
+                        in.number(node.get("memory"), JsonInput.child(pointer, "memory"), true, 0),
+                        in.integer(node.get("n_cores"), JsonInput.child(pointer, "n_cores"), false, 1)));
+            });
+            layers.add(new ComputationalLayer(layerName, kind, resources));
+        });
+    }
+
+    private void readFaasLayers(double topLevelTransitionCost, List<ComputationalLayer> layers) {
+        JsonNode section = in.object(root.get("FaaSResources"), "/FaaSResources", false);
+        JsonInput.fields(section, (layerName, layerNode) -> {
+            String layerPointer = JsonInput.child("/FaaSResources", layerName);
+            if (layerName.equals("transition_cost")) {
+                return;
+            }
+            if (in.object(layerNode, layerPointer, true) == null) {
+                return;
+            }
+            double transitionCost = in.number(layerNode.get("transition_cost"),
+                    JsonInput.child(layerPointer, "transition_cost"), false, topLevelTransitionCost);
+            List<Resource> resources = new ArrayList<>();
+            JsonInput.fields(layerNode, (resourceName, node) -> {
+                if (resourceName.equals("transition_cost")) {
+                    return;
+                }
+                String pointer = JsonInput.child(layerPointer, resourceName);
+                if (in.object(node, pointer, true) == null) {
+                    return;
+                }
+                resources.add(new FaasResource(resourceName, layerName, description(node),
+                        in.number(node.get("cost"), JsonInput.child(pointer, "cost"), true, 0),
+                        in.number(node.get("memory"), JsonInput.child(pointer, "memory"), true, 0),
+                        in.number(node.get("idle_time_before_kill"), JsonInput.child(pointer, "idle_time_before_kill"), true, 600),
+                        transitionCost));
+            });
+            layers.add(new ComputationalLayer(layerName, ResourceKind.FAAS, resources));
+        });
+    }
+
+    private static String description(JsonNode node) {
+        JsonNode description = node.get("description");
+        return description == null || description.isNull() ? "" : description.asText();
+    }
+
+    private List<NetworkDomain> readNetworkDomains() {
+        JsonNode section = in.object(root.get("NetworkTechnology"), "/NetworkTechnology", true);
+        List<NetworkDomain> domains = new ArrayList<>();
+        JsonInput.fields(section, (name, node) -> {
+            String pointer = JsonInput.child("/NetworkTechnology", name);
+            if (in.object(node, pointer, true) == null) {
+                return;
+            }
+            String key = node.has("computationalLayers") ? "computationalLayers" : "computationallayers";
+            List<String> layers = names(node.get(key), JsonInput.child(pointer, key), true);
+            domains.add(new NetworkDomain(name, layers,
+                    in.number(node.get("AccessDelay"), JsonInput.child(pointer, "AccessDelay"), true, 0),
+                    in.number(node.get("Bandwidth"), JsonInput.child(pointer, "Bandwidth"), true, 1)));
+        });
+        return domains;
+    }
+
+    private List<Component> readComponents() {
+        JsonNode section = in.object(root.get("Components"), "/Components", true);
+        JsonNode compatibility = in.object(root.get("CompatibilityMatrix"), "/CompatibilityMatrix", true);
+        List<Component> components = new ArrayList<>();
+        JsonInput.fields(section, (componentName, componentNode) -> {
+            String pointer = JsonInput.child("/Components", componentName);
+            if (in.object(componentNode, pointer, true) == null) {
+                return;
+            }
+            JsonNode componentCompatibility = compatibility == null ? null : compatibility.get(componentName);
+            List<Deployment> deployments = new ArrayList<>();
+            JsonInput.fields(componentNode, (deploymentName, deploymentNode) -> {
+                String deploymentPointer = JsonInput.child(pointer, deploymentName);
+                if (in.object(deploymentNode, deploymentPointer, true) == null) {
+                    return;
+                }
+                Deployment deployment = readDeployment(componentName, deploymentName, deploymentNode,
+                        deploymentPointer, componentCompatibility);
+                if (deployment != null) {
+                    deployments.add(deployment);
+                }
+            });
+            if (deployments.isEmpty()) {
+                in.problem(pointer, "component has no deployment; expected at least one");
+            }
+            components.add(new Component(componentName, deployments));
+        });
+        return components;
+    }
+
+    private Deployment readDeployment(String component, String deploymentName, JsonNode node, String pointer,
+            JsonNode compatibility) {
+        Map<String, Partition> partitions = new LinkedHashMap<>();
+        JsonInput.fields(node, (partitionName, partitionNode) -> {
+            String partitionPointer = JsonInput.child(pointer, partitionName);
+            if (in.object(partitionNode, partitionPointer, true) == null) {
+                return;
+            }
+            List<String> next = names(partitionNode.get("next"), JsonInput.child(partitionPointer, "next"), false);
+            List<Double> sizes = numbers(partitionNode.get("data_size"), JsonInput.child(partitionPointer, "data_size"));
+            if (sizes.size() != next.size() && !(sizes.size() == 1 && next.isEmpty())) {
+                in.problem(JsonInput.child(partitionPointer, "data_size"), "has " + sizes.size()
+                        + " values but next has " + next.size() + "; expected one data size per successor");
+            }
+            double earlyExit = in.number(partitionNode.get("early_exit_probability"),
+                    JsonInput.child(partitionPointer, "early_exit_probability"), false, 0.0);
+            Map<String, Double> memory = compatibleResources(component, partitionName, partitionNode, compatibility);
+            partitions.put(partitionName, new Partition(partitionName, earlyExit, next, sizes, memory));
+        });
+        if (partitions.isEmpty()) {
+            in.problem(pointer, "deployment has no partition; expected at least one");
+            return null;
+        }
+        List<Partition> chain = chain(partitions, pointer);
+        return chain == null ? null : new Deployment(deploymentName, chain);
+    }
+
+    /** Rebuilds the partition order from the {@code next} links: the head is the one nobody points to. */
+    private List<Partition> chain(Map<String, Partition> partitions, String pointer) {
+        Set<String> pointedTo = new LinkedHashSet<>();
+        partitions.values().forEach(p -> p.next().stream().filter(partitions::containsKey).forEach(pointedTo::add));
+        List<String> heads = partitions.keySet().stream().filter(name -> !pointedTo.contains(name)).toList();
+        if (heads.size() != 1) {
+            in.problem(pointer, "the partitions do not form one chain through their 'next' links (heads: " + heads
+                    + "); expected exactly one first partition");
+            return null;
+        }
+        List<Partition> chain = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Partition current = partitions.get(heads.get(0));
+        while (current != null && seen.add(current.name())) {
+            chain.add(current);
+            current = current.next().stream().filter(partitions::containsKey).findFirst().map(partitions::get).orElse(null);
+        }
+        if (chain.size() != partitions.size()) {
+            in.problem(pointer, "the partition chain " + seen + " does not reach every partition " + partitions.keySet());
+            return null;
+        }
+        return chain;
+    }
+
+    private Map<String, Double> compatibleResources(String component, String partition, JsonNode partitionNode,
+            JsonNode compatibility) {
+        String pointer = JsonInput.child(JsonInput.child("/CompatibilityMatrix", component), partition);
+        Map<String, Double> memory = new LinkedHashMap<>();
+        JsonNode list = compatibility == null ? null : compatibility.get(partition);
+        if (list == null) {
+            in.problem(pointer, "missing; expected the list of resources this partition may run on");
+            return memory;
+        }
+        if (in.array(list, pointer, true) == null) {
+            return memory;
+        }
+        double partitionMemory = in.number(partitionNode.get("memory"), "", false, Double.NaN);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            String entryPointer = JsonInput.child(pointer, i);
+            if (entry.isTextual()) {
+                if (Double.isNaN(partitionMemory)) {
+                    in.problem(entryPointer, "the resource is named without memory and the partition has no 'memory'");
+                }
+                memory.put(entry.asText(), partitionMemory);
+            } else if (in.object(entry, entryPointer, true) != null) {
+                String resource = in.text(entry.get("resource"), JsonInput.child(entryPointer, "resource"), true);
+                double needed = in.number(entry.get("memory"), JsonInput.child(entryPointer, "memory"), true, 0);
+                if (resource != null) {
+                    memory.put(resource, needed);
+                }
+            }
+        }
+        return memory;
+    }
+
+    private PerformanceTable readPerformance() {
+        Map<PerformanceTable.Key, PerformanceModel> models = new LinkedHashMap<>();
+        String key = root.has("Performance") ? "Performance" : "DemandMatrix";
+        JsonNode section = in.object(root.get(key), "/" + key, true);
+        JsonInput.fields(section, (component, componentNode) -> JsonInput.fields(componentNode, (partition, partitionNode) ->
+                JsonInput.fields(partitionNode, (resource, node) -> {
+                    String pointer = JsonInput.child(JsonInput.child(JsonInput.child("/" + key, component), partition), resource);
+                    PerformanceModel model = performanceModel(node, pointer);
+                    if (model != null) {
+                        models.put(new PerformanceTable.Key(component, partition, resource), model);
+                    }
+                })));
+        return new PerformanceTable(models);
+    }
+
+    private PerformanceModel performanceModel(JsonNode node, String pointer) {
+        if (node.isNumber()) {
+            return new PerformanceModel.QueueDemand("QTedge", node.asDouble());
+        }
+        if (node.isArray() && node.size() == 2) {
+            return new PerformanceModel.FaasDemand("PACSLTK",
+                    in.number(node.get(0), JsonInput.child(pointer, 0), true, 0),
+                    in.number(node.get(1), JsonInput.child(pointer, 1), true, 0));
+        }
+        if (in.object(node, pointer, true) == null) {
+            return null;
+        }
+        String keyword = in.text(node.get("model"), JsonInput.child(pointer, "model"), true);
+        if (keyword == null) {
+            return null;
+        }
+        switch (keyword) {
+            case "QTedge", "QTcloud", "FAASFIXED":
+                return new PerformanceModel.QueueDemand(keyword,
+                        in.number(node.get("demand"), JsonInput.child(pointer, "demand"), true, 0));
+            case "PACSLTK", "PACSLTKSTATIC":
+                return new PerformanceModel.FaasDemand(keyword,
+                        in.number(node.get("demandWarm"), JsonInput.child(pointer, "demandWarm"), true, 0),
+                        in.number(node.get("demandCold"), JsonInput.child(pointer, "demandCold"), true, 0));
+            case "CoreBasedPredictor", "AMLCORE", "LambdaBasedPredictor", "AMLTHROUGHPUT", "MLLIBfaas", "AMLFAAS":
+                Map<String, Object> parameters = new LinkedHashMap<>();
+                JsonInput.fields(node, (name, value) -> {
+                    if (!name.equals("model") && !name.equals("regressor_file")) {
+                        parameters.put(name, value.isNumber() ? (Object) value.asDouble() : value.asText());
+                    }
+                });
+                String file = in.text(node.get("regressor_file"), JsonInput.child(pointer, "regressor_file"), true);
+                return new PerformanceModel.Regression(keyword, file == null ? "" : file, parameters);
+            default:
+                in.problem(JsonInput.child(pointer, "model"), "unknown performance model \"" + keyword
+                        + "\"; expected one of QTedge, QTcloud, PACSLTK, PACSLTKSTATIC, CoreBasedPredictor, "
+                        + "LambdaBasedPredictor, MLLIBfaas, AMLCORE, AMLTHROUGHPUT, AMLFAAS, FAASFIXED");
+                return null;
+        }
+    }
+
+    private List<LocalConstraint> readLocalConstraints() {
+        List<LocalConstraint> constraints = new ArrayList<>();
+        JsonNode section = in.object(root.get("LocalConstraints"), "/LocalConstraints", false);
+        JsonInput.fields(section, (component, node) -> {
+            String pointer = JsonInput.child("/LocalConstraints", component);
+            if (in.object(node, pointer, true) != null) {
+                constraints.add(new LocalConstraint(component,
+                        in.number(node.get("local_res_time"), JsonInput.child(pointer, "local_res_time"), true, Double.POSITIVE_INFINITY)));
+            }
+        });
+        return constraints;
+    }
+
+    private List<GlobalConstraint> readGlobalConstraints() {
+        List<GlobalConstraint> constraints = new ArrayList<>();
+        JsonNode section = in.object(root.get("GlobalConstraints"), "/GlobalConstraints", false);
+        JsonInput.fields(section, (path, node) -> {
+            String pointer = JsonInput.child("/GlobalConstraints", path);
+            if (in.object(node, pointer, true) != null) {
+                constraints.add(new GlobalConstraint(path,
+                        names(node.get("components"), JsonInput.child(pointer, "components"), true),
+                        in.number(node.get("global_res_time"), JsonInput.child(pointer, "global_res_time"), true, Double.POSITIVE_INFINITY)));
+            }
+        });
+        return constraints;
+    }
+
+    /** A list of names; a single string is accepted as a one-element list (format G2). */
+    private List<String> names(JsonNode node, String pointer, boolean required) {
+        List<String> names = new ArrayList<>();
+        if (node != null && node.isTextual()) {
+            names.add(node.asText());
+            return names;
+        }
+        JsonNode array = in.array(node, pointer, required);
+        if (array == null) {
+            return names;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String name = in.text(array.get(i), JsonInput.child(pointer, i), true);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** A list of numbers; a single number is accepted as a one-element list (format G2). */
+    private List<Double> numbers(JsonNode node, String pointer) {
+        List<Double> numbers = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return numbers;
+        }
+        if (node.isNumber()) {
+            numbers.add(node.asDouble());
+            return numbers;
+        }
+        JsonNode array = in.array(node, pointer, false);
+        if (array != null) {
+            for (int i = 0; i < array.size(); i++) {
+                numbers.add(in.number(array.get(i), JsonInput.child(pointer, i), true, 0));
+            }
+        }
+        return numbers;
+    }
+}
