@@ -2,6 +2,8 @@ package io.aisprint.model.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aisprint.model.Application;
@@ -39,7 +41,8 @@ import java.util.Set;
  * domain layer key). Every problem found is reported at once in a {@link ModelException}.
  */
 public final class SystemJsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** {@code #} comments are accepted: the annotated format-G1 file of the Python tool carries them. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_YAML_COMMENTS).build();
 
     private final JsonInput in;
     private final JsonNode root;
@@ -50,13 +53,27 @@ public final class SystemJsonReader {
     }
 
     public static SystemDescription read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw ModelException.unreadable(file.toString(), "", "cannot read the file (" + e.getMessage() + ")");
+        return read(file, null);
+    }
+
+    /**
+     * Reads a system file; {@code dagFile} is the separate DAG text file of format G1 (lines
+     * {@code from to probability}). When null, a {@code DAG_Conf.txt} next to the file is used if the
+     * file itself has no {@code DirectedAcyclicGraph}.
+     */
+    public static SystemDescription read(Path file, Path dagFile) {
+        String text = readText(file);
+        JsonNode root = parse(text, file.toString());
+        if (!root.isObject()) {
+            throw ModelException.unreadable(file.toString(), "", "expected a JSON object at the top level, found " + JsonInput.describe(root));
         }
-        return read(text, file.toString(), file);
+        Path dag = dagFile;
+        if (dag == null && !root.has("DirectedAcyclicGraph") && file.toAbsolutePath().getParent() != null) {
+            Path sibling = file.toAbsolutePath().getParent().resolve(LegacyDag.DEFAULT_FILE_NAME);
+            dag = Files.isRegularFile(sibling) ? sibling : null;
+        }
+        LegacyDag legacyDag = dag == null ? null : LegacyDag.read(dag, readText(dag));
+        return new SystemJsonReader(file.toString(), root).readSystem(file, legacyDag);
     }
 
     public static SystemDescription read(String json, String fileName, Path source) {
@@ -64,7 +81,15 @@ public final class SystemJsonReader {
         if (!root.isObject()) {
             throw ModelException.unreadable(fileName, "", "expected a JSON object at the top level, found " + JsonInput.describe(root));
         }
-        return new SystemJsonReader(fileName, root).readSystem(source);
+        return new SystemJsonReader(fileName, root).readSystem(source, null);
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw ModelException.unreadable(file.toString(), "", "cannot read the file (" + e.getMessage() + ")");
+        }
     }
 
     static JsonNode parse(String json, String fileName) {
@@ -81,8 +106,9 @@ public final class SystemJsonReader {
         }
     }
 
-    private SystemDescription readSystem(Path source) {
-        Dag dag = readDag();
+    private SystemDescription readSystem(Path source, LegacyDag legacyDag) {
+        boolean firstGeneration = isFirstGeneration();
+        Dag dag = firstGeneration && !root.has("DirectedAcyclicGraph") ? firstGenerationDag(legacyDag) : readDag();
         List<ComputationalLayer> layers = new ArrayList<>();
         double topLevelTransitionCost = in.number(root.get("transition_cost"), "/transition_cost", false, 0.0);
         readNodeLayers("EdgeResources", ResourceKind.EDGE, layers);
@@ -92,8 +118,8 @@ public final class SystemJsonReader {
             in.problem("", "no resources: expected at least one of EdgeResources, CloudResources, FaaSResources");
         }
         List<NetworkDomain> domains = readNetworkDomains();
-        List<Component> components = readComponents();
-        PerformanceTable performance = readPerformance();
+        List<Component> components = firstGeneration ? FirstGeneration.components(in, root, dag) : readComponents();
+        PerformanceTable performance = firstGeneration ? FirstGeneration.performance(in, root) : readPerformance();
         double lambda = in.number(root.get("Lambda"), "/Lambda", true, Double.NaN);
         double time = in.number(root.get("Time"), "/Time", false, 1.0);
         List<LocalConstraint> locals = readLocalConstraints();
@@ -107,6 +133,34 @@ public final class SystemJsonReader {
         String name = source == null ? in.file() : String.valueOf(source.getFileName());
         Application application = new Application(name, components, completeDag, locals, globals, lambda, time);
         return new SystemDescription(application, new Continuum(layers, domains), performance, source);
+    }
+
+    /**
+     * Format G1 describes components without deployments ({@code Components: {c: {memory}}}) and a
+     * flat compatibility list per component.
+     */
+    private boolean isFirstGeneration() {
+        JsonNode compatibility = root.get("CompatibilityMatrix");
+        if (compatibility == null || !compatibility.isObject() || compatibility.isEmpty()) {
+            return false;
+        }
+        var values = compatibility.elements();
+        while (values.hasNext()) {
+            if (!values.next().isArray()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Dag firstGenerationDag(LegacyDag legacyDag) {
+        if (legacyDag == null) {
+            in.problem("", "no application DAG: a format-G1 file without 'DirectedAcyclicGraph' needs the separate "
+                    + LegacyDag.DEFAULT_FILE_NAME + " file (lines 'from to probability') next to it");
+            return new Dag(List.of(), List.of());
+        }
+        in.problems().addAll(legacyDag.problems());
+        return legacyDag.dag();
     }
 
     private Dag readDag() {
