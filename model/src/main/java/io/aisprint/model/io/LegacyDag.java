@@ -10,7 +10,7 @@ import java.util.List;
  * The separate DAG text file of SPACE4AI-D format G1 ({@code DAG_Conf.txt}): one edge per line,
  * {@code from to probability}, separated by blanks; {@code #} starts a comment.
  */
-record LegacyDag(Dag dag, List<Problem> problems) {
+record LegacyDag(String file, Dag dag, List<Problem> problems) {
     static final String DEFAULT_FILE_NAME = "DAG_Conf.txt";
 
     static LegacyDag read(Path file, String text) {
@@ -46,6 +46,6 @@ record LegacyDag(Dag dag, List<Problem> problems) {
             nodes.add(fields[1]);
             edges.add(new Dag.Edge(fields[0], fields[1], probability));
         }
-        return new LegacyDag(new Dag(nodes, edges), List.copyOf(problems));
+        return new LegacyDag(file.toString(), new Dag(nodes, edges), List.copyOf(problems));
     }
 }

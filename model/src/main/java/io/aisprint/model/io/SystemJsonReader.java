@@ -21,9 +21,13 @@ import io.aisprint.model.NodeResource;
 import io.aisprint.model.Partition;
 import io.aisprint.model.PerformanceModel;
 import io.aisprint.model.PerformanceTable;
+import io.aisprint.model.Problem;
 import io.aisprint.model.Resource;
 import io.aisprint.model.ResourceKind;
 import io.aisprint.model.SystemDescription;
+import io.aisprint.model.validate.Locator;
+import io.aisprint.model.validate.Subject;
+import io.aisprint.model.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +136,72 @@ public final class SystemJsonReader {
         Dag completeDag = new Dag(nodes, dag.edges());
         String name = source == null ? in.file() : String.valueOf(source.getFileName());
         Application application = new Application(name, components, completeDag, locals, globals, lambda, time);
-        return new SystemDescription(application, new Continuum(layers, domains), performance, source);
+        SystemDescription system = new SystemDescription(application, new Continuum(layers, domains), performance, source);
+        List<Problem> problems = Validator.validate(system, new JsonLocator(firstGeneration, legacyDag), true);
+        if (!problems.isEmpty()) {
+            throw new ModelException(ModelException.Kind.INVALID, problems);
+        }
+        return system;
+    }
+
+    /** Places model-level problems at the JSON pointer of the element they are about. */
+    private final class JsonLocator implements Locator {
+        private final boolean firstGeneration;
+        private final String dagFile;
+
+        JsonLocator(boolean firstGeneration, LegacyDag legacyDag) {
+            this.firstGeneration = firstGeneration;
+            this.dagFile = legacyDag == null || root.has("DirectedAcyclicGraph") ? null : legacyDag.file();
+        }
+
+        @Override
+        public Problem problem(Subject subject, String message) {
+            List<String> names = subject.names();
+            if (dagFile != null && (subject.kind() == Subject.Kind.DAG || subject.kind() == Subject.Kind.DAG_NODE
+                    || subject.kind() == Subject.Kind.DAG_EDGE)) {
+                return new Problem(dagFile, "", message);
+            }
+            String pointer = switch (subject.kind()) {
+                case SYSTEM -> "";
+                case DAG -> "/DirectedAcyclicGraph";
+                case DAG_NODE -> path("/DirectedAcyclicGraph", names.get(0));
+                case DAG_EDGE -> path("/DirectedAcyclicGraph", names.get(0), "next");
+                case COMPONENT -> path("/Components", names.get(0));
+                case DEPLOYMENT -> firstGeneration ? path("/Components", names.get(0)) : path("/Components", names.get(0), names.get(1));
+                case PARTITION -> firstGeneration ? path("/Components", names.get(0))
+                        : path("/Components", names.get(0), names.get(1), names.get(2));
+                case COMPATIBILITY -> firstGeneration ? path("/CompatibilityMatrix", names.get(0))
+                        : path("/CompatibilityMatrix", names.get(0), names.get(2));
+                case PERFORMANCE -> firstGeneration ? path("/DemandMatrix", names.get(0), names.get(2))
+                        : path(root.has("Performance") ? "/Performance" : "/DemandMatrix", names.get(0), names.get(1), names.get(2));
+                case LAYER -> path(resourceSection(names.get(0)), names.get(0));
+                case RESOURCE -> path(resourceSection(names.get(0)), names.get(0), names.get(1));
+                case NETWORK_DOMAIN -> path("/NetworkTechnology", names.get(0));
+                case LOCAL_CONSTRAINT -> path("/LocalConstraints", names.get(0));
+                case GLOBAL_CONSTRAINT -> path("/GlobalConstraints", names.get(0));
+                case LAMBDA -> "/Lambda";
+                case TIME -> "/Time";
+            };
+            return new Problem(in.file(), pointer, message);
+        }
+
+        private String resourceSection(String layer) {
+            for (String section : List.of("EdgeResources", "CloudResources", "FaaSResources")) {
+                JsonNode node = root.get(section);
+                if (node != null && node.has(layer)) {
+                    return "/" + section;
+                }
+            }
+            return "";
+        }
+
+        private String path(String base, String... keys) {
+            String pointer = base;
+            for (String key : keys) {
+                pointer = JsonInput.child(pointer, key);
+            }
+            return pointer;
+        }
     }
 
     /**
@@ -469,7 +538,10 @@ public final class SystemJsonReader {
     private List<String> names(JsonNode node, String pointer, boolean required) {
         List<String> names = new ArrayList<>();
         if (node != null && node.isTextual()) {
-            names.add(node.asText());
+            // the legacy large-scale files write a final sink's successor as ""
+            if (!node.asText().isEmpty()) {
+                names.add(node.asText());
+            }
             return names;
         }
         JsonNode array = in.array(node, pointer, required);
