@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Typed access to a parsed JSON/YAML tree that records a {@link Problem} (file + JSON pointer + what
@@ -14,9 +15,16 @@ import java.util.function.BiConsumer;
 final class JsonInput {
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
+    private final UnaryOperator<String> locator;
 
     JsonInput(String file) {
+        this(file, UnaryOperator.identity());
+    }
+
+    /** {@code locator} turns a JSON pointer into the location shown (YAML files show the line). */
+    JsonInput(String file, UnaryOperator<String> locator) {
         this.file = file;
+        this.locator = locator;
     }
 
     List<Problem> problems() {
@@ -28,7 +36,7 @@ final class JsonInput {
     }
 
     void problem(String pointer, String message) {
-        problems.add(new Problem(file, pointer, message));
+        problems.add(new Problem(file, locator.apply(pointer), message));
     }
 
     static String child(String pointer, String key) {

@@ -467,44 +467,7 @@ public final class SystemJsonReader {
     }
 
     private PerformanceModel performanceModel(JsonNode node, String pointer) {
-        if (node.isNumber()) {
-            return new PerformanceModel.QueueDemand("QTedge", node.asDouble());
-        }
-        if (node.isArray() && node.size() == 2) {
-            return new PerformanceModel.FaasDemand("PACSLTK",
-                    in.number(node.get(0), JsonInput.child(pointer, 0), true, 0),
-                    in.number(node.get(1), JsonInput.child(pointer, 1), true, 0));
-        }
-        if (in.object(node, pointer, true) == null) {
-            return null;
-        }
-        String keyword = in.text(node.get("model"), JsonInput.child(pointer, "model"), true);
-        if (keyword == null) {
-            return null;
-        }
-        switch (keyword) {
-            case "QTedge", "QTcloud", "FAASFIXED":
-                return new PerformanceModel.QueueDemand(keyword,
-                        in.number(node.get("demand"), JsonInput.child(pointer, "demand"), true, 0));
-            case "PACSLTK", "PACSLTKSTATIC":
-                return new PerformanceModel.FaasDemand(keyword,
-                        in.number(node.get("demandWarm"), JsonInput.child(pointer, "demandWarm"), true, 0),
-                        in.number(node.get("demandCold"), JsonInput.child(pointer, "demandCold"), true, 0));
-            case "CoreBasedPredictor", "AMLCORE", "LambdaBasedPredictor", "AMLTHROUGHPUT", "MLLIBfaas", "AMLFAAS":
-                Map<String, Object> parameters = new LinkedHashMap<>();
-                JsonInput.fields(node, (name, value) -> {
-                    if (!name.equals("model") && !name.equals("regressor_file")) {
-                        parameters.put(name, value.isNumber() ? (Object) value.asDouble() : value.asText());
-                    }
-                });
-                String file = in.text(node.get("regressor_file"), JsonInput.child(pointer, "regressor_file"), true);
-                return new PerformanceModel.Regression(keyword, file == null ? "" : file, parameters);
-            default:
-                in.problem(JsonInput.child(pointer, "model"), "unknown performance model \"" + keyword
-                        + "\"; expected one of QTedge, QTcloud, PACSLTK, PACSLTKSTATIC, CoreBasedPredictor, "
-                        + "LambdaBasedPredictor, MLLIBfaas, AMLCORE, AMLTHROUGHPUT, AMLFAAS, FAASFIXED");
-                return null;
-        }
+        return PerformanceModels.parse(in, node, pointer);
     }
 
     private List<LocalConstraint> readLocalConstraints() {

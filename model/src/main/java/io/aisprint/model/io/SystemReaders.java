@@ -15,7 +15,7 @@ public final class SystemReaders {
             throw ModelException.unreadable(path.toString(), "", "no such file or directory");
         }
         if (Files.isDirectory(path)) {
-            throw ModelException.unreadable(path.toString(), "", "reading AI-SPRINT application directories is not implemented yet");
+            return ApplicationDirectoryReader.read(path);
         }
         return SystemJsonReader.read(path);
     }
