@@ -1,0 +1,8 @@
+/**
+ * Performance models that predict the response time of a DNN partition on a resource of the
+ * continuum: the M/G/1 queue of edge devices and VMs ({@link io.aisprint.perf.QueueModel}), the
+ * warm/cold FaaS model ({@link io.aisprint.perf.FaasModel}) and network transfers
+ * ({@link io.aisprint.perf.NetworkModel}). Trained regression models plug in through
+ * {@link io.aisprint.perf.spi.RegressionPredictorProvider}.
+ */
+package io.aisprint.perf;

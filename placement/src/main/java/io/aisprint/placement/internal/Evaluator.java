@@ -1,0 +1,269 @@
+package io.aisprint.placement.internal;
+
+import java.util.Arrays;
+
+/**
+ * Exact evaluation of an {@link Assignment} (placement reference §2): loads, M/G/1 utilisations,
+ * partition, component and path response times, every feasibility rule of §2.7 and the cost of
+ * §2.8. Holds scratch arrays, so one instance per thread.
+ */
+public final class Evaluator {
+    private final CompiledProblem p;
+    public final double[] demandRate;
+    public final double[] memoryUsed;
+    public final boolean[] used;
+    public final double[] utilization;
+    public final int[] layerChoice;
+    public final double[] slotTime;
+    public final double[] componentTime;
+    public final double[] pathTime;
+    private final boolean[] endsInCloud;
+    private final boolean[] faasCharged;
+
+    public Violation violation = Violation.NONE;
+    /** The component, path, resource or slot the violation is about (−1 when not applicable). */
+    public int violationIndex = -1;
+    public double cost = Double.NaN;
+    public long evaluations;
+
+    public Evaluator(CompiledProblem problem) {
+        this.p = problem;
+        demandRate = new double[p.resourceCount];
+        memoryUsed = new double[p.resourceCount];
+        used = new boolean[p.resourceCount];
+        utilization = new double[p.resourceCount];
+        layerChoice = new int[p.layerName.length];
+        slotTime = new double[p.slotCount];
+        componentTime = new double[p.componentCount];
+        pathTime = new double[p.pathCount];
+        endsInCloud = new boolean[p.componentCount];
+        faasCharged = new boolean[p.resourceCount];
+    }
+
+    public CompiledProblem problem() {
+        return p;
+    }
+
+    /** Evaluates and stops at the first broken rule; returns whether the assignment is feasible. */
+    public boolean evaluate(Assignment a) {
+        return evaluate(a, true);
+    }
+
+    /**
+     * Evaluates {@code a}. With {@code stopEarly} false every response time is computed even when a
+     * rule is broken (for reports); {@link #violation} then holds the first broken rule.
+     */
+    public boolean evaluate(Assignment a, boolean stopEarly) {
+        evaluations++;
+        violation = Violation.NONE;
+        violationIndex = -1;
+        cost = Double.NaN;
+        Arrays.fill(demandRate, 0.0);
+        Arrays.fill(memoryUsed, 0.0);
+        Arrays.fill(used, false);
+        Arrays.fill(layerChoice, -1);
+        if (!aggregate(a) && stopEarly) {
+            return false;
+        }
+        computeCost(a);
+        if (!checkResources(a) && stopEarly) {
+            return false;
+        }
+        if (!computeComponents(a) && stopEarly) {
+            return false;
+        }
+        computePaths(a, stopEarly);
+        return violation == Violation.NONE;
+    }
+
+    private void fail(Violation v, int index) {
+        if (violation == Violation.NONE) {
+            violation = v;
+            violationIndex = index;
+        }
+    }
+
+    /** Structure, one type per layer, move-back and per-resource sums. */
+    private boolean aggregate(Assignment a) {
+        for (int c = 0; c < p.componentCount; c++) {
+            int d = a.deployment[c];
+            boolean cloud = false;
+            for (int pred : p.predecessors[c]) {
+                cloud |= endsInCloud[pred];
+            }
+            int[] chain = p.deploymentSlots[p.componentDeployments[c][d]];
+            int previous = -1;
+            for (int s : chain) {
+                int r = a.resource[s];
+                if (r < 0 || !p.isCompatible(s, r)) {
+                    fail(Violation.INCOMPATIBLE, s);
+                    return false;
+                }
+                used[r] = true;
+                memoryUsed[r] += p.memory[s][r];
+                if (!p.isFaas[r]) {
+                    demandRate[r] += p.demand[s][r] * p.slotLoad[s];
+                    int layer = p.resourceLayer[r];
+                    if (layerChoice[layer] < 0) {
+                        layerChoice[layer] = r;
+                    } else if (layerChoice[layer] != r) {
+                        fail(Violation.TWO_TYPES_IN_LAYER, layer);
+                    }
+                }
+                if (p.isEdge[r]) {
+                    if (cloud) {
+                        fail(Violation.MOVE_BACK_TO_EDGE, c);
+                    }
+                } else {
+                    cloud = true;
+                }
+                if (previous >= 0 && !p.connected(previous, r)) {
+                    fail(Violation.NO_NETWORK_PATH, c);
+                }
+                previous = r;
+            }
+            endsInCloud[c] = cloud;
+        }
+        return violation == Violation.NONE;
+    }
+
+    private void computeCost(Assignment a) {
+        double total = 0.0;
+        for (int r = 0; r < p.resourceCount; r++) {
+            if (used[r] && !p.isFaas[r]) {
+                total += a.instances[r] * p.unitCost[r] * p.time;
+            }
+        }
+        Arrays.fill(faasCharged, false);
+        for (int c = 0; c < p.componentCount; c++) {
+            for (int s : p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]]) {
+                int r = a.resource[s];
+                if (r >= 0 && p.isFaas[r] && p.isCompatible(s, r)) {
+                    if (p.semantics.faasCostPerPartition() || !faasCharged[r]) {
+                        total += p.faasCost[s][r];
+                        faasCharged[r] = true;
+                    }
+                }
+            }
+        }
+        cost = total;
+    }
+
+    /** Instance bounds, memory and utilisation of every used resource. */
+    private boolean checkResources(Assignment a) {
+        for (int r = 0; r < p.resourceCount; r++) {
+            if (!used[r]) {
+                continue;
+            }
+            if (p.isFaas[r]) {
+                utilization[r] = 0.0;
+                if (memoryUsed[r] > p.memoryCapacity[r]) {
+                    fail(Violation.MEMORY, r);
+                }
+                continue;
+            }
+            int n = a.instances[r];
+            if (n < 1 || n > p.maxInstances[r]) {
+                fail(Violation.INSTANCE_BOUNDS, r);
+                utilization[r] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double capacity = p.semantics.memoryScalesWithInstances() ? n * p.memoryCapacity[r] : p.memoryCapacity[r];
+            if (memoryUsed[r] > capacity) {
+                fail(Violation.MEMORY, r);
+            }
+            utilization[r] = demandRate[r] / n;
+            if (!(utilization[r] < 1.0)) {
+                fail(Violation.SATURATED, r);
+            }
+        }
+        return violation == Violation.NONE;
+    }
+
+    /** Partition and component response times (§2.5) and the local constraints. */
+    private boolean computeComponents(Assignment a) {
+        for (int c = 0; c < p.componentCount; c++) {
+            int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
+            double total = 0.0;
+            double reach = 1.0;
+            int previousSlot = -1;
+            for (int s : chain) {
+                int r = a.resource[s];
+                double t;
+                if (p.isFaas[r]) {
+                    t = p.faasTime[s][r];
+                } else {
+                    double u = utilization[r];
+                    t = u < 1.0 ? p.demand[s][r] / (1.0 - u) : Double.POSITIVE_INFINITY;
+                }
+                slotTime[s] = t;
+                if (previousSlot < 0) {
+                    total = t;
+                } else {
+                    double delay = p.transfer(a.resource[previousSlot], r, p.slotDataToNext[previousSlot]);
+                    total += reach * (t + delay);
+                }
+                reach *= 1.0 - p.slotEarlyExit[s];
+                previousSlot = s;
+            }
+            componentTime[c] = total;
+            if (!(total <= p.localLimit[c])) {
+                fail(Violation.LOCAL_CONSTRAINT, c);
+            }
+        }
+        return violation == Violation.NONE;
+    }
+
+    /** Path response times (§2.6) and the global constraints. */
+    private void computePaths(Assignment a, boolean stopEarly) {
+        for (int q = 0; q < p.pathCount; q++) {
+            pathTime[q] = pathResponseTime(a, q);
+            if (!(pathTime[q] <= p.pathLimit[q])) {
+                fail(Violation.GLOBAL_CONSTRAINT, q);
+                if (stopEarly) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** R̂ = Σ R_{c_k} + Σ Δ_k, with Δ_k shipping early-exit outputs too; DAG probabilities are not applied. */
+    public double pathResponseTime(Assignment a, int q) {
+        int[] components = p.pathComponents[q];
+        double total = 0.0;
+        for (int k = 0; k < components.length; k++) {
+            int c = components[k];
+            total += componentTime[c];
+            if (k + 1 < components.length) {
+                int next = components[k + 1];
+                int nextFirst = a.resource[p.deploymentSlots[p.componentDeployments[next][a.deployment[next]]][0]];
+                double data = p.pathHopData[q][k][a.deployment[c]];
+                total += hopDelay(a, c, nextFirst, data);
+            }
+        }
+        return total;
+    }
+
+    private double hopDelay(Assignment a, int c, int nextFirst, double data) {
+        int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
+        double reach = 1.0;
+        double delay = 0.0;
+        for (int i = 0; i < chain.length; i++) {
+            int s = chain[i];
+            int r = a.resource[s];
+            if (r == nextFirst) {
+                continue;
+            }
+            double t = p.transfer(r, nextFirst, data);
+            if (i + 1 < chain.length) {
+                if (p.slotEarlyExit[s] > 0) {
+                    delay += reach * p.slotEarlyExit[s] * t;
+                }
+                reach *= 1.0 - p.slotEarlyExit[s];
+            } else {
+                delay += reach * t;
+            }
+        }
+        return delay;
+    }
+}
