@@ -1,0 +1,77 @@
+package io.aisprint.monitor;
+
+import io.aisprint.monitor.internal.HttpFront;
+import io.aisprint.monitor.internal.Ingestor;
+import io.aisprint.monitor.internal.QueryApi;
+import io.aisprint.monitor.internal.UdpListener;
+import io.aisprint.monitor.spi.MetricStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The monitoring server: InfluxDB-compatible writes over HTTP and UDP into a {@link MetricStore},
+ * a JSON query API, and {@code /ping}. Listeners see every stored batch (the rule engine uses
+ * this to learn which series report).
+ */
+public final class MonitorServer implements AutoCloseable {
+    private final MetricStore store;
+    private final Ingestor ingestor;
+    private final HttpFront http;
+    private final UdpListener udp;
+    private final List<Consumer<List<Point>>> writeListeners = new CopyOnWriteArrayList<>();
+
+    private MonitorServer(MetricStore store, ServerConfig config) {
+        this.store = store;
+        this.ingestor = new Ingestor(store, config.clock(), config.maxLineLength(),
+                points -> writeListeners.forEach(listener -> listener.accept(points)));
+        this.http = new HttpFront(ingestor::write, config.maxBodyBytes(), app -> {
+            app.get("/api/v1/query", ctx -> QueryApi.handle(ctx, store, config.clock()));
+            app.get("/api/v1/stats", ctx -> ctx.json(Map.of("store", store.name(),
+                    "pointsWritten", ingestor.pointsWritten(), "linesRejected", ingestor.linesRejected())));
+        });
+        http.start(config.host(), config.httpPort());
+        UdpListener listener = null;
+        try {
+            if (config.udpPort() >= 0) {
+                listener = new UdpListener(config.host(), config.udpPort(), ingestor::write);
+            }
+        } catch (RuntimeException e) {
+            http.stop();
+            throw e;
+        }
+        this.udp = listener;
+    }
+
+    /** Starts listening; the server writes into {@code store} and closes it on {@link #close()}. */
+    public static MonitorServer start(MetricStore store, ServerConfig config) {
+        return new MonitorServer(store, config);
+    }
+
+    public void addWriteListener(Consumer<List<Point>> listener) {
+        writeListeners.add(listener);
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** The UDP port, or -1 when UDP is off. */
+    public int udpPort() {
+        return udp == null ? -1 : udp.port();
+    }
+
+    public MetricStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (udp != null) {
+            udp.close();
+        }
+        http.stop();
+        store.close();
+    }
+}

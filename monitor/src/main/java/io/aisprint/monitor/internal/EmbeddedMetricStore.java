@@ -1,0 +1,298 @@
+package io.aisprint.monitor.internal;
+
+import io.aisprint.monitor.Aggregation;
+import io.aisprint.monitor.FieldValue;
+import io.aisprint.monitor.MonitorException;
+import io.aisprint.monitor.Point;
+import io.aisprint.monitor.Series;
+import io.aisprint.monitor.SeriesQuery;
+import io.aisprint.monitor.spi.MetricStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The default store: one DuckDB file. Each (measurement, tag set, field) is a series with an
+ * integer id kept in memory; points go to a narrow columnar table {@code (series_id, time,
+ * value, text)}. Writes from all threads are queued to one writer thread that appends every
+ * pending batch and commits once (group commit): DuckDB syncs its write-ahead log on commit,
+ * so a write is acknowledged only after it is on disk, and concurrent small writes share the
+ * cost of one sync.
+ */
+public final class EmbeddedMetricStore implements MetricStore {
+    private record SeriesInfo(int id, String measurement, SortedMap<String, String> tags, String field) {
+    }
+
+    private record PendingWrite(List<Point> points, CompletableFuture<Void> done) {
+    }
+
+    private final DuckDBConnection connection;
+    private final Map<String, SeriesInfo> seriesByKey = new ConcurrentHashMap<>();
+    private final BlockingQueue<PendingWrite> queue = new ArrayBlockingQueue<>(1024);
+    private final Thread writer;
+    private volatile boolean closed;
+    private int nextSeriesId;
+
+    public EmbeddedMetricStore(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS series (id INTEGER PRIMARY KEY, measurement VARCHAR NOT NULL,"
+                        + " tags_json VARCHAR NOT NULL, field VARCHAR NOT NULL, series_key VARCHAR NOT NULL)");
+                statement.execute("CREATE TABLE IF NOT EXISTS points (series_id INTEGER NOT NULL, time BIGINT NOT NULL,"
+                        + " value DOUBLE, text VARCHAR)");
+            }
+            loadSeries();
+        } catch (SQLException | java.io.IOException e) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Cannot open the embedded store at " + file
+                    + ": " + e.getMessage() + "\nMaybe another 'aisprint monitor serve' uses the same --data directory.", e);
+        }
+        writer = new Thread(this::writeLoop, "embedded-store-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private void loadSeries() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, measurement, tags_json, field, series_key FROM series")) {
+            while (rows.next()) {
+                SeriesInfo info = new SeriesInfo(rows.getInt(1), rows.getString(2), TagsJson.parse(rows.getString(3)), rows.getString(4));
+                seriesByKey.put(rows.getString(5), info);
+                nextSeriesId = Math.max(nextSeriesId, info.id() + 1);
+            }
+        }
+    }
+
+    @Override
+    public void write(List<Point> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        if (closed) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "The embedded store is closed.");
+        }
+        PendingWrite pending = new PendingWrite(points, new CompletableFuture<>());
+        try {
+            queue.put(pending);
+            pending.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Interrupted while writing to the embedded store.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MonitorException monitorException) {
+                throw monitorException;
+            }
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Writing to the embedded store failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private void writeLoop() {
+        List<PendingWrite> batch = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                PendingWrite first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 255);
+                try {
+                    commit(batch);
+                    batch.forEach(p -> p.done().complete(null));
+                } catch (SQLException | RuntimeException e) {
+                    MonitorException failure = new MonitorException(MonitorException.Kind.STORAGE,
+                            "Writing to the embedded store failed: " + e.getMessage(), e);
+                    batch.forEach(p -> p.done().completeExceptionally(failure));
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Appends every pending write, then commits: one durable sync for all of them. */
+    private void commit(List<PendingWrite> batch) throws SQLException {
+        List<SeriesInfo> created = new ArrayList<>();
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "points")) {
+            for (PendingWrite pending : batch) {
+                for (Point point : pending.points()) {
+                    appendPoint(appender, point, created);
+                }
+            }
+            if (!created.isEmpty()) {
+                insertSeries(created);
+            }
+            appender.flush();
+        } catch (SQLException | RuntimeException e) {
+            created.forEach(info -> seriesByKey.remove(key(info.measurement(), info.tags(), info.field())));
+            throw e;
+        }
+    }
+
+    private void appendPoint(DuckDBAppender appender, Point point, List<SeriesInfo> created) throws SQLException {
+        for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
+            String key = key(point.measurement(), point.tags(), field.getKey());
+            SeriesInfo info = seriesByKey.get(key);
+            if (info == null) {
+                info = new SeriesInfo(nextSeriesId++, point.measurement(), point.tags(), field.getKey());
+                seriesByKey.put(key, info);
+                created.add(info);
+            }
+            appender.beginRow();
+            appender.append(info.id());
+            appender.append(point.timeNanos());
+            FieldValue value = field.getValue();
+            if (value instanceof FieldValue.StringValue text) {
+                appender.appendNull();
+                appender.append(text.value());
+            } else {
+                appender.append(value.asDouble());
+                appender.appendNull();
+            }
+            appender.endRow();
+        }
+    }
+
+    private void insertSeries(List<SeriesInfo> created) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO series VALUES (?, ?, ?, ?, ?)")) {
+            for (SeriesInfo info : created) {
+                insert.setInt(1, info.id());
+                insert.setString(2, info.measurement());
+                insert.setString(3, TagsJson.format(info.tags()));
+                insert.setString(4, info.field());
+                insert.setString(5, key(info.measurement(), info.tags(), info.field()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static String key(String measurement, SortedMap<String, String> tags, String field) {
+        return measurement + '\u0000' + tags + '\u0000' + field;
+    }
+
+    @Override
+    public List<Series> query(SeriesQuery query) {
+        boolean raw = query.aggregation().isEmpty();
+        Map<String, Integer> groupIndex = new LinkedHashMap<>();
+        List<SortedMap<String, String>> groupTags = new ArrayList<>();
+        StringBuilder mapping = new StringBuilder();
+        for (SeriesInfo info : seriesByKey.values()) {
+            if (!info.measurement().equals(query.measurement()) || !info.field().equals(query.field())
+                    || !info.tags().entrySet().containsAll(query.tags().entrySet())) {
+                continue;
+            }
+            SortedMap<String, String> group = raw ? info.tags() : SeriesGrouping.groupTags(info.tags(), query.groupBy());
+            Integer index = groupIndex.get(group.toString());
+            if (index == null) {
+                index = groupTags.size();
+                groupIndex.put(group.toString(), index);
+                groupTags.add(group);
+            }
+            mapping.append(mapping.length() == 0 ? "" : ",").append('(').append(info.id()).append(',').append(index).append(')');
+        }
+        if (groupTags.isEmpty()) {
+            return List.of();
+        }
+        String sql = sql(query, mapping.toString());
+        Map<Integer, List<Series.Sample>> samples = new TreeMap<>();
+        try (Connection reader = connection.duplicate();
+                PreparedStatement statement = reader.prepareStatement(sql)) {
+            statement.setLong(1, query.fromNanos());
+            statement.setLong(2, query.toNanos());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    double value = rows.getDouble(3);
+                    if (rows.wasNull()) {
+                        continue;
+                    }
+                    samples.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>()).add(new Series.Sample(rows.getLong(2), value));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Query on the embedded store failed: " + e.getMessage(), e);
+        }
+        List<Series> result = new ArrayList<>();
+        samples.forEach((index, list) -> result.add(new Series(query.measurement(), groupTags.get(index), list)));
+        result.sort((a, b) -> a.tags().toString().compareTo(b.tags().toString()));
+        return result;
+    }
+
+    private static String sql(SeriesQuery query, String mapping) {
+        String from = " FROM points p JOIN (VALUES " + mapping + ") g(sid, grp) ON p.series_id = g.sid"
+                + " WHERE p.time >= ? AND p.time < ? AND p.value IS NOT NULL";
+        if (query.aggregation().isEmpty()) {
+            return "SELECT g.grp, p.time, p.value" + from + " ORDER BY 1, 2";
+        }
+        Aggregation aggregation = query.aggregation().get();
+        long window = query.windowNanos();
+        boolean windowed = query.window().isPresent();
+        String bucket = windowed ? "(p.time - (((p.time % " + window + ") + " + window + ") % " + window + "))"
+                : Long.toString(query.fromNanos());
+        String time = bucket;
+        String value = switch (aggregation.function()) {
+            case MEAN -> "avg(p.value)";
+            case MIN -> "min(p.value)";
+            case MAX -> "max(p.value)";
+            case SUM -> "sum(p.value)";
+            case COUNT -> "count(p.value)::DOUBLE";
+            case PERCENTILE -> "quantile_disc(p.value, " + aggregation.percentile() / 100.0 + ")";
+            case FIRST -> "arg_min(p.value, p.time)";
+            case LAST -> "arg_max(p.value, p.time)";
+            case RATE -> "(arg_max(p.value, p.time) - arg_min(p.value, p.time)) / " + (window / 1e9);
+        };
+        if (!windowed && aggregation.function() == Aggregation.Function.FIRST) {
+            time = "min(p.time)";
+        } else if (!windowed && aggregation.function() == Aggregation.Function.LAST) {
+            time = "max(p.time)";
+        }
+        String groupBy = windowed ? " GROUP BY g.grp, " + bucket : " GROUP BY g.grp";
+        return "SELECT g.grp, " + time + " AS t, " + value + from + groupBy + " ORDER BY 1, 2";
+    }
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            writer.join(10_000);
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Closing the embedded store failed: " + e.getMessage(), e);
+        }
+    }
+}

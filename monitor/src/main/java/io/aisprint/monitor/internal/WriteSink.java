@@ -1,0 +1,10 @@
+package io.aisprint.monitor.internal;
+
+import io.aisprint.monitor.Precision;
+import io.aisprint.monitor.WriteOutcome;
+
+/** Where the HTTP and UDP front ends hand a write body: the store, or the agent's buffer. */
+@FunctionalInterface
+public interface WriteSink {
+    WriteOutcome write(String body, Precision precision, Ingestor.Dialect dialect);
+}
