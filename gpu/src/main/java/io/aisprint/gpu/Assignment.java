@@ -1,0 +1,5 @@
+package io.aisprint.gpu;
+
+/** A job running on a node in a configuration. */
+public record Assignment(String jobId, String nodeId, Configuration configuration) {
+}

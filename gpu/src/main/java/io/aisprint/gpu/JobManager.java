@@ -1,0 +1,388 @@
+package io.aisprint.gpu;
+
+import io.aisprint.gpu.spi.ExecutionBackend;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The event-driven job manager. At every submission and completion it asks the policy for a
+ * new plan and applies the difference: jobs whose node or configuration changed are preempted
+ * (they checkpoint) and restarted elsewhere with their progress carried over; jobs left out
+ * wait. Unseen jobs are profiled first on a node that is idle (later, if none is); finished
+ * jobs refresh the profile store. In the cloud, a node idle for longer than the configured
+ * time has its VM released.
+ *
+ * <p>Not thread-safe: one caller (the simulator, or the service's event loop) drives it.
+ */
+public final class JobManager {
+    private static final double EPSILON = 1e-9;
+
+    /** A job in progress: where, on which GPUs, since when. */
+    public record Running(Assignment assignment, List<Integer> gpuIndices, double since) {
+    }
+
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final CostModel costs;
+    private final SchedulingPolicy policy;
+    private final ProfileStore store;
+    private final ManagerOptions options;
+    private final ExecutionBackend backend;
+
+    private final Map<String, Job> active = new LinkedHashMap<>();
+    private final Map<String, Double> completed = new HashMap<>();
+    private final Map<String, Running> running = new LinkedHashMap<>();
+    private final Map<String, double[]> gpuLoad = new HashMap<>();
+    private final Set<String> waitingForProfiling = new LinkedHashSet<>();
+    private final Map<String, Running> profiling = new LinkedHashMap<>();
+    private final Map<String, Double> idleSince = new HashMap<>();
+    private final Map<String, Integer> allocatedGpus = new HashMap<>();
+    private final List<Segment> segments = new ArrayList<>();
+    private final List<Double> decisionMillis = new ArrayList<>();
+    private double clock = Double.NEGATIVE_INFINITY;
+    private int preemptions;
+    private int migrations;
+
+    public JobManager(List<Node> nodeList, CostModel costs, SchedulingPolicy policy, ProfileStore store,
+                      ManagerOptions options, ExecutionBackend backend) {
+        for (Node node : nodeList) {
+            nodes.put(node.id(), node);
+            gpuLoad.put(node.id(), new double[node.gpus()]);
+        }
+        this.costs = Objects.requireNonNull(costs, "costs");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.store = Objects.requireNonNull(store, "store");
+        this.options = Objects.requireNonNull(options, "options");
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    // ---- events ----
+
+    public void submit(Job job, double now) {
+        advance(now);
+        if (active.containsKey(job.id()) || completed.containsKey(job.id()) && completed.get(job.id()) >= 1) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Job " + job.id() + " was already submitted.");
+        }
+        Job known = job;
+        if (!job.isProfiled()) {
+            Map<Configuration, Double> stored = store.profile(job.application());
+            if (stored.isEmpty()) {
+                waitingForProfiling.add(job.id());
+            } else {
+                known = job.withProfile(stored);
+            }
+        }
+        active.put(job.id(), known);
+        completed.putIfAbsent(job.id(), 0.0);
+        reschedule(now);
+    }
+
+    /** A job ended (all its epochs, or stopped early by its own convergence test). */
+    public void jobFinished(String jobId, double now) {
+        advance(now);
+        Running run = running.remove(jobId);
+        if (run == null) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Job " + jobId + " is not running, so it cannot finish.");
+        }
+        closeSegment(jobId, run, now, false);
+        release(run);
+        Job job = active.remove(jobId);
+        store.record(job.application(), Map.of(run.assignment().configuration(),
+            job.secondsPerEpoch().get(run.assignment().configuration())));
+        completed.put(jobId, 1.0);
+        reschedule(now);
+    }
+
+    /** The profiler measured seconds per epoch of a job; the epochs it ran count as progress. */
+    public void profilingFinished(String jobId, Map<Configuration, Double> secondsPerEpoch, double epochsDone, double now) {
+        advance(now);
+        Running run = profiling.remove(jobId);
+        if (run == null) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Job " + jobId + " is not being profiled.");
+        }
+        closeSegment(jobId, run, now, true);
+        release(run);
+        Job job = active.get(jobId).withProfile(secondsPerEpoch);
+        active.put(jobId, job);
+        completed.put(jobId, Math.min(1, completed.get(jobId) + epochsDone / job.epochs()));
+        store.record(job.application(), secondsPerEpoch);
+        reschedule(now);
+    }
+
+    /** Timers: releases the VMs of cloud nodes idle for too long. */
+    public void tick(double now) {
+        advance(now);
+        if (!costs.isCloud()) {
+            return;
+        }
+        for (Map.Entry<String, Double> idle : new ArrayList<>(idleSince.entrySet())) {
+            if (allocatedGpus.containsKey(idle.getKey()) && now - idle.getValue() >= options.idleDeallocationSeconds() - EPSILON) {
+                allocatedGpus.remove(idle.getKey());
+                backend.deallocate(idle.getKey());
+            }
+        }
+    }
+
+    /** When the next deallocation timer fires, or infinity. */
+    public double nextTimer() {
+        double next = Double.POSITIVE_INFINITY;
+        if (costs.isCloud()) {
+            for (Map.Entry<String, Double> idle : idleSince.entrySet()) {
+                if (allocatedGpus.containsKey(idle.getKey())) {
+                    next = Math.min(next, idle.getValue() + options.idleDeallocationSeconds());
+                }
+            }
+        }
+        return next;
+    }
+
+    // ---- rescheduling ----
+
+    private void advance(double now) {
+        if (now < clock - EPSILON) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Event at time " + now + " is earlier than the last one at " + clock + ".");
+        }
+        if (clock > Double.NEGATIVE_INFINITY) {
+            double elapsed = now - clock;
+            for (Running run : running.values()) {
+                String id = run.assignment().jobId();
+                double total = active.get(id).totalSeconds(run.assignment().configuration());
+                completed.put(id, Math.min(1, completed.get(id) + elapsed / total));
+            }
+        }
+        clock = Math.max(clock, now);
+    }
+
+    private void reschedule(double now) {
+        List<JobState> states = new ArrayList<>();
+        for (Job job : active.values()) {
+            if (job.isProfiled() && !profiling.containsKey(job.id())) {
+                states.add(new JobState(job, Math.min(1, completed.get(job.id()))));
+            }
+        }
+        List<Node> usable = new ArrayList<>();
+        for (Node node : nodes.values()) {
+            if (profiling.values().stream().noneMatch(run -> run.assignment().nodeId().equals(node.id()))) {
+                usable.add(node);
+            }
+        }
+        Map<String, Assignment> current = new HashMap<>();
+        running.forEach((id, run) -> current.put(id, run.assignment()));
+        long started = System.nanoTime();
+        Plan plan = policy.schedule(new SchedulingProblem(now, states, usable, costs, current));
+        decisionMillis.add((System.nanoTime() - started) / 1e6);
+        apply(plan, now);
+        startProfiling(now);
+        trackIdleNodes(now);
+    }
+
+    private void apply(Plan plan, double now) {
+        for (String id : new ArrayList<>(running.keySet())) {
+            Running run = running.get(id);
+            Assignment next = plan.assignments().get(id);
+            if (next != null && next.equals(run.assignment())) {
+                continue;
+            }
+            OptionalDouble reported = backend.stop(id);
+            reported.ifPresent(share -> completed.put(id, Math.min(1, share)));
+            running.remove(id);
+            closeSegment(id, run, now, false);
+            release(run);
+            if (next == null) {
+                preemptions++;
+            } else {
+                migrations++;
+            }
+        }
+        for (Assignment assignment : plan.assignments().values()) {
+            if (running.containsKey(assignment.jobId())) {
+                continue;
+            }
+            List<Integer> gpus = take(assignment.nodeId(), assignment.configuration());
+            Running run = new Running(assignment, gpus, now);
+            running.put(assignment.jobId(), run);
+            backend.start(assignment, gpus, completed.get(assignment.jobId()));
+        }
+    }
+
+    private void startProfiling(double now) {
+        for (String id : new ArrayList<>(waitingForProfiling)) {
+            Job job = active.get(id);
+            Node idle = nodes.values().stream().filter(this::isIdle).findFirst().orElse(null);
+            if (idle == null) {
+                return; // postponed until a node becomes idle
+            }
+            List<Configuration> configurations = new ArrayList<>();
+            for (int n = 1; n <= idle.gpus(); n *= 2) {
+                configurations.add(Configuration.of(idle.gpuType(), n));
+            }
+            Configuration widest = configurations.get(configurations.size() - 1);
+            List<Integer> gpus = take(idle.id(), widest);
+            profiling.put(id, new Running(new Assignment(id, idle.id(), widest), gpus, now));
+            waitingForProfiling.remove(id);
+            backend.startProfiling(id, idle.id(), configurations, Math.min(options.profilingEpochs(), job.epochs()));
+        }
+    }
+
+    private boolean isIdle(Node node) {
+        for (double load : gpuLoad.get(node.id())) {
+            if (load > EPSILON) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void trackIdleNodes(double now) {
+        for (Node node : nodes.values()) {
+            int inUse = gpusInUse(node.id());
+            if (inUse == 0) {
+                idleSince.putIfAbsent(node.id(), now);
+            } else {
+                idleSince.remove(node.id());
+                allocatedGpus.merge(node.id(), inUse, Math::max);
+                allocatedGpus.put(node.id(), inUse);
+            }
+        }
+    }
+
+    /** Takes concrete GPUs: free ones for whole-GPU jobs, the fullest GPU that still fits for shared ones. */
+    private List<Integer> take(String nodeId, Configuration configuration) {
+        double[] loads = gpuLoad.get(nodeId);
+        List<Integer> taken = new ArrayList<>();
+        if (configuration.isShared()) {
+            int best = -1;
+            for (int g = 0; g < loads.length; g++) {
+                if (loads[g] + configuration.fraction() <= 1 + EPSILON && (best < 0 || loads[g] > loads[best])) {
+                    best = g;
+                }
+            }
+            if (best >= 0) {
+                loads[best] += configuration.fraction();
+                taken.add(best);
+            }
+        } else {
+            for (int g = 0; g < loads.length && taken.size() < configuration.gpus(); g++) {
+                if (loads[g] <= EPSILON) {
+                    taken.add(g);
+                }
+            }
+            if (taken.size() == configuration.gpus()) {
+                taken.forEach(g -> loads[g] = 1);
+            }
+        }
+        if (taken.size() != configuration.gpus()) {
+            throw new GpuException(ErrorCode.OPTIMIZER_FAILURE,
+                "Node " + nodeId + " has no room for " + configuration + "; the plan over-assigns its GPUs.");
+        }
+        return taken;
+    }
+
+    private void release(Running run) {
+        double[] loads = gpuLoad.get(run.assignment().nodeId());
+        double fraction = run.assignment().configuration().fraction();
+        for (int g : run.gpuIndices()) {
+            loads[g] = Math.max(0, loads[g] - fraction);
+            if (loads[g] < EPSILON) {
+                loads[g] = 0;
+            }
+        }
+    }
+
+    private void closeSegment(String jobId, Running run, double now, boolean isProfiling) {
+        if (now > run.since()) {
+            segments.add(new Segment(jobId, run.assignment().nodeId(), run.gpuIndices(), run.assignment().configuration(),
+                run.since(), now, isProfiling));
+        }
+    }
+
+    // ---- queries ----
+
+    public Map<String, Running> running() {
+        return Map.copyOf(running);
+    }
+
+    public Map<String, Running> profilingRuns() {
+        return Map.copyOf(profiling);
+    }
+
+    public Map<String, Job> activeJobs() {
+        return Map.copyOf(active);
+    }
+
+    /** Share of a job's epochs done as of the last event. */
+    public double completed(String jobId) {
+        return completed.getOrDefault(jobId, 0.0);
+    }
+
+    public int gpusInUse(String nodeId) {
+        int inUse = 0;
+        for (double load : gpuLoad.get(nodeId)) {
+            if (load > EPSILON) {
+                inUse++;
+            }
+        }
+        return inUse;
+    }
+
+    /** Busy share of a node's GPUs (shared GPUs count by their load). */
+    public double shareInUse(String nodeId) {
+        double share = 0;
+        for (double load : gpuLoad.get(nodeId)) {
+            share += load;
+        }
+        return share;
+    }
+
+    /** Cloud: GPUs of the VM still held on an idle node (0 when released or never allocated). */
+    public int allocatedIdleGpus(String nodeId) {
+        return gpusInUse(nodeId) == 0 ? allocatedGpus.getOrDefault(nodeId, 0) : 0;
+    }
+
+    public List<Node> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    public List<Segment> segments() {
+        return List.copyOf(segments);
+    }
+
+    public List<Double> decisionMillis() {
+        return List.copyOf(decisionMillis);
+    }
+
+    public int preemptions() {
+        return preemptions;
+    }
+
+    public int migrations() {
+        return migrations;
+    }
+
+    public boolean hasWork() {
+        return !active.isEmpty();
+    }
+
+    /** Jobs waiting for the profiler, in arrival order. */
+    public List<String> waitingForProfiling() {
+        return List.copyOf(waitingForProfiling);
+    }
+
+    /** The store's view, for output. */
+    public Map<String, Map<Configuration, Double>> profilesOfActiveJobs() {
+        Map<String, Map<Configuration, Double>> result = new TreeMap<>();
+        active.forEach((id, job) -> result.put(id, job.sortedProfile()));
+        return result;
+    }
+
+    public SchedulingPolicy policy() {
+        return policy;
+    }
+}

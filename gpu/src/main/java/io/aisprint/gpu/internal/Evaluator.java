@@ -1,0 +1,107 @@
+package io.aisprint.gpu.internal;
+
+import io.aisprint.gpu.Proxy;
+
+/** Computes a solution's proxy cost (see {@link Proxy}). */
+final class Evaluator {
+    private static final double WAITING_PENALTY_FACTOR = 100;
+    private final Instance instance;
+    private final Proxy proxy;
+
+    Evaluator(Instance instance, Proxy proxy) {
+        this.instance = instance;
+        this.proxy = proxy;
+    }
+
+    /** Seconds to the first expected completion, or 0 when nothing runs. */
+    double horizon(Solution solution) {
+        double horizon = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < instance.jobCount; j++) {
+            if (solution.isAssigned(j)) {
+                horizon = Math.min(horizon, solution.remaining(j));
+            }
+        }
+        return horizon == Double.POSITIVE_INFINITY ? 0 : horizon;
+    }
+
+    double cost(Solution solution) {
+        return switch (proxy) {
+            case MYOPIC -> myopic(solution);
+            case FULL_HORIZON -> fullHorizon(solution);
+            case FIRST_PRINCIPLE -> firstPrinciple(solution);
+        };
+    }
+
+    /** Price per hour of a node as loaded in the solution (GPU or VM price plus static cost). */
+    double nodeRate(Solution solution, int node) {
+        int inUse = solution.gpusInUse(node);
+        if (inUse == 0) {
+            return 0;
+        }
+        String type = instance.nodes[node].gpuType();
+        double price = instance.costs.costPerHour(type, inUse);
+        if (!instance.cloud) {
+            // Energy follows the busy share: a GPU half used by shared jobs costs half.
+            price = price * solution.shareInUse(node) / inUse;
+        }
+        return price + instance.nodes[node].staticCostPerHour();
+    }
+
+    private double myopic(Solution solution) {
+        double horizon = horizon(solution);
+        double total = 0;
+        for (int node = 0; node < instance.nodeCount; node++) {
+            total += nodeRate(solution, node) * horizon / 3600.0;
+        }
+        double end = instance.now + horizon;
+        for (int j = 0; j < instance.jobCount; j++) {
+            if (solution.isAssigned(j)) {
+                total += instance.weight[j] * Math.max(0, end - instance.dueDate[j]);
+            } else {
+                total += WAITING_PENALTY_FACTOR * instance.weight[j]
+                    * Math.max(0, instance.now + instance.maxRemaining[j] - instance.dueDate[j]);
+            }
+        }
+        return total;
+    }
+
+    private double fullHorizon(Solution solution) {
+        double[] rate = new double[instance.nodeCount];
+        double[] share = new double[instance.nodeCount];
+        for (int node = 0; node < instance.nodeCount; node++) {
+            rate[node] = nodeRate(solution, node);
+            share[node] = solution.shareInUse(node);
+        }
+        double horizon = horizon(solution);
+        double total = 0;
+        for (int j = 0; j < instance.jobCount; j++) {
+            if (solution.isAssigned(j)) {
+                int node = solution.nodeOf[j];
+                double jobShare = instance.candidates[j][solution.candidateOf[j]].gpuShare() / share[node];
+                double remaining = solution.remaining(j);
+                total += rate[node] * jobShare * remaining / 3600.0;
+                total += instance.weight[j] * Math.max(0, instance.now + remaining - instance.dueDate[j]);
+            } else if (instance.candidates[j].length > 0) {
+                double cheapest = Double.POSITIVE_INFINITY;
+                for (double cost : instance.aloneCost[j]) {
+                    cheapest = Math.min(cheapest, cost);
+                }
+                total += cheapest + instance.weight[j]
+                    * Math.max(0, instance.now + horizon + instance.minRemaining[j] - instance.dueDate[j]);
+            }
+        }
+        return total;
+    }
+
+    private double firstPrinciple(Solution solution) {
+        double total = 0;
+        for (int j = 0; j < instance.jobCount; j++) {
+            if (solution.isAssigned(j)) {
+                double remaining = solution.remaining(j);
+                total += instance.aloneCost[j][solution.candidateOf[j]];
+                total += instance.weight[j] * Math.max(0, instance.now + remaining - instance.dueDate[j]);
+            }
+        }
+        return total;
+    }
+}

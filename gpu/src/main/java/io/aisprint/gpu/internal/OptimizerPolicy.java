@@ -1,0 +1,68 @@
+package io.aisprint.gpu.internal;
+
+import io.aisprint.gpu.OptimizerOptions;
+import io.aisprint.gpu.Plan;
+import io.aisprint.gpu.SchedulingPolicy;
+import io.aisprint.gpu.SchedulingProblem;
+import java.util.Random;
+
+/** The preemptive optimizer: greedy, randomized greedy, local search and path relinking. */
+public final class OptimizerPolicy implements SchedulingPolicy {
+    private final String name;
+    private final OptimizerOptions options;
+    private final boolean randomized;
+    private final boolean localSearch;
+    private final boolean pathRelinking;
+
+    public OptimizerPolicy(String name, OptimizerOptions options, boolean randomized, boolean localSearch, boolean pathRelinking) {
+        this.name = name;
+        this.options = options;
+        this.randomized = randomized;
+        this.localSearch = localSearch;
+        this.pathRelinking = pathRelinking;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean preemptive() {
+        return true;
+    }
+
+    @Override
+    public Plan schedule(SchedulingProblem problem) {
+        Instance instance = new Instance(problem);
+        Evaluator evaluator = new Evaluator(instance, options.proxy());
+        Greedy greedy = new Greedy(instance, evaluator);
+        // One stream per decision, derived from the seed and the clock of the problem, so a
+        // replay of the same events gives the same plans.
+        Random random = new Random(options.seed() * 1_000_003L + Double.doubleToLongBits(problem.now()));
+        ElitePool pool = new ElitePool(options.eliteSize());
+        Solution first = greedy.build(Greedy.Randomness.NONE, random);
+        pool.offer(first, evaluator.cost(first));
+        if (randomized && instance.jobCount > 0) {
+            long deadline = options.timeLimitMillis() > 0 ? System.nanoTime() + options.timeLimitMillis() * 1_000_000L : Long.MAX_VALUE;
+            Greedy.Randomness randomness = new Greedy.Randomness(options.alpha(), options.pi(), options.beta());
+            for (int i = 0; i < options.iterations() && System.nanoTime() < deadline; i++) {
+                Solution candidate = greedy.build(randomness, random);
+                pool.offer(candidate, evaluator.cost(candidate));
+            }
+        }
+        if (localSearch) {
+            LocalSearch search = new LocalSearch(instance, evaluator, greedy, options.localSearchIterations());
+            for (ElitePool.Entry entry : pool.entries()) {
+                Solution improved = entry.solution().copy();
+                double cost = search.improve(improved, entry.cost());
+                pool.offer(improved, cost);
+            }
+        }
+        if (pathRelinking) {
+            new PathRelinking(instance, evaluator, options.relinkAlpha()).relink(pool, random);
+        }
+        ElitePool.Entry best = pool.best();
+        return Plans.toPlan(best.solution(), best.cost(), evaluator.horizon(best.solution()));
+    }
+}

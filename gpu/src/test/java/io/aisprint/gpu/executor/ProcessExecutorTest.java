@@ -1,0 +1,89 @@
+package io.aisprint.gpu.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aisprint.gpu.Assignment;
+import io.aisprint.gpu.Configuration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessExecutorTest {
+
+    private static final class Recorder implements ProcessExecutor.Listener {
+        final CountDownLatch finished = new CountDownLatch(1);
+        volatile String failure;
+
+        @Override
+        public void finished(String jobId) {
+            finished.countDown();
+        }
+
+        @Override
+        public void profiled(String jobId, Map<Configuration, Double> secondsPerEpoch, double epochsDone) {
+        }
+
+        @Override
+        public void failed(String jobId, String message) {
+            failure = message;
+            finished.countDown();
+        }
+    }
+
+    @Test
+    void preemptedJobCheckpointsAndResumesInItsNewConfiguration(@TempDir Path work) throws Exception {
+        Recorder recorder = new Recorder();
+        int epochs = 150;
+        try (ProcessExecutor executor = new ProcessExecutor(work, ProcessExecutor.GpuBinding.CUDA, Map.of(), recorder)) {
+            executor.register("job1", new ProcessExecutor.JobSpec(epochs, List.of()));
+            executor.start(new Assignment("job1", "n1", Configuration.of("K80", 2)), List.of(2, 3), 0);
+            awaitEpochs(executor.checkpointOf("job1"), 3);
+
+            OptionalDouble progress = executor.stop("job1");
+
+            assertThat(progress).isPresent();
+            assertThat(progress.getAsDouble()).isGreaterThan(0).isLessThan(1);
+            int epochsAtStop = Checkpoint.read(executor.checkpointOf("job1")).orElseThrow().epochsDone();
+            assertThat(epochsAtStop).isEqualTo((int) Math.round(progress.getAsDouble() * epochs));
+
+            executor.start(new Assignment("job1", "n2", Configuration.of("M60", 1)), List.of(0), progress.getAsDouble());
+            assertThat(recorder.finished.await(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(recorder.failure).isNull();
+        }
+        String log = Files.readString(work.resolve("job1.log"));
+        assertThat(log).contains("CUDA_VISIBLE_DEVICES=2,3 ").contains("checkpointed at epoch")
+            .contains("resumed from epoch").contains("CUDA_VISIBLE_DEVICES=0 ").contains("done");
+        Checkpoint last = Checkpoint.read(work.resolve("job1.checkpoint")).orElseThrow();
+        assertThat(last.epochsDone()).isEqualTo(epochs);
+        // Resuming did not start over: the epoch lines after the resume continue the count.
+        assertThat(log).containsOnlyOnce("epoch 1/" + epochs + " loss").containsOnlyOnce("epoch " + epochs + "/" + epochs + " loss");
+    }
+
+    @Test
+    void remoteGpusAreGivenThroughTheRcudaVariables(@TempDir Path work) {
+        ProcessExecutor executor = new ProcessExecutor(work, ProcessExecutor.GpuBinding.RCUDA, Map.of("n1", "192.168.4.3"), new Recorder());
+
+        Map<String, String> environment = executor.gpuEnvironment("n1", List.of(0, 1));
+
+        assertThat(environment).hasSize(3).containsAllEntriesOf(Map.of(
+            "RCUDA_DEVICE_COUNT", "2", "RCUDA_DEVICE_0", "192.168.4.3:0", "RCUDA_DEVICE_1", "192.168.4.3:1"));
+        assertThat(environment).doesNotContainKey("CUDA_VISIBLE_DEVICES");
+    }
+
+    private static void awaitEpochs(Path checkpoint, int epochs) throws InterruptedException, IOException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            if (Checkpoint.read(checkpoint).map(c -> c.epochsDone() >= epochs).orElse(false)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the job did not reach epoch " + epochs + " in 30 s");
+    }
+}
