@@ -132,6 +132,8 @@ public final class ApplicationDirectoryReader {
         List<ComputationalLayer> layers = new ArrayList<>();
         Map<Integer, String> layerByNumber = new HashMap<>();
         List<NetworkDomain> domains = readResources(resourcesFile, layers, layerByNumber);
+        // edge, then cloud, then FaaS: the order of the SPACE4AI-D sections, so both formats agree
+        layers.sort(java.util.Comparator.comparing(ComputationalLayer::kind));
         Map<String, Annotation> annotations = readAnnotations();
         List<Candidate> candidates = readCandidates(deploymentsFile, componentNames, layerByNumber, layers);
         candidates = expandDesigns(candidates);
