@@ -82,7 +82,7 @@ public final class ApplicationDirectoryReader {
 
     /** What the annotations say about one component. */
     private record Annotation(Double localLimit, Double globalLimit, List<String> previous, Double rate,
-            List<Double> exitProbabilities, String file, String pointer) {
+            List<Double> exitProbabilities, YamlDocument document, String pointer) {
     }
 
     private ApplicationDirectoryReader(Path directory) {
@@ -132,6 +132,8 @@ public final class ApplicationDirectoryReader {
         List<ComputationalLayer> layers = new ArrayList<>();
         Map<Integer, String> layerByNumber = new HashMap<>();
         List<NetworkDomain> domains = readResources(resourcesFile, layers, layerByNumber);
+        // edge, then cloud, then FaaS: the order of the SPACE4AI-D sections, so both formats agree
+        layers.sort(java.util.Comparator.comparing(ComputationalLayer::kind));
         Map<String, Annotation> annotations = readAnnotations();
         List<Candidate> candidates = readCandidates(deploymentsFile, componentNames, layerByNumber, layers);
         candidates = expandDesigns(candidates);
@@ -142,8 +144,8 @@ public final class ApplicationDirectoryReader {
             performanceInput.object(performanceRoot, "", true);
         }
         Map<String, Double> dataSizes = readOscarpDataSizes();
-        List<Component> components = buildComponents(componentNames, dag, candidates, annotations, performanceRoot,
-                performanceInput, dataSizes);
+        List<Component> components = buildComponents(deploymentsFile, componentNames, dag, candidates, annotations,
+                performanceRoot, performanceInput, dataSizes);
         PerformanceTable performance = readPerformance(performanceFile, performanceInput);
         double lambda = lambda(performanceFile, performanceInput, annotations, dag);
         double time = time(performanceFile, performanceInput);
@@ -516,7 +518,7 @@ public final class ApplicationDirectoryReader {
         return sizes;
     }
 
-    private List<Component> buildComponents(List<String> componentNames, Dag dag, List<Candidate> candidates,
+    private List<Component> buildComponents(YamlDocument deploymentsFile, List<String> componentNames, Dag dag, List<Candidate> candidates,
             Map<String, Annotation> annotations, JsonNode performanceRoot, JsonInput performanceInput,
             Map<String, Double> oscarpSizes) {
         List<Component> components = new ArrayList<>();
@@ -526,7 +528,8 @@ public final class ApplicationDirectoryReader {
                     .forEach(c -> byDeployment.computeIfAbsent(c.deployment(), d -> new ArrayList<>()).add(c));
             if (byDeployment.isEmpty()) {
                 Problem where = places.get(Subject.of(Kind.COMPONENT, component));
-                problems.add(new Problem(name(DEPLOYMENTS_FILE), "/Components", "no candidate deployment for component "
+                problems.add(new Problem(deploymentsFile.file().toString(), deploymentsFile.location("/Components"),
+                        "no candidate deployment for component "
                         + component + (where == null ? "" : " (declared at " + where.location() + " of " + DAG_FILE + ")")
                         + "; expected an entry with name: " + component));
                 continue;
@@ -646,12 +649,12 @@ public final class ApplicationDirectoryReader {
         for (String source : dag.sources()) {
             Annotation annotation = annotations.get(source);
             if (annotation != null && annotation.rate() != null) {
-                places.put(Subject.of(Kind.LAMBDA), new Problem(annotation.file(),
-                        JsonInput.child(JsonInput.child(annotation.pointer(), "expected_throughput"), "rate"), ""));
+                places.put(Subject.of(Kind.LAMBDA), new Problem(annotation.document().file().toString(),
+                        annotation.document().location(JsonInput.child(JsonInput.child(annotation.pointer(), "expected_throughput"), "rate")), ""));
                 return annotation.rate();
             }
         }
-        places.put(Subject.of(Kind.LAMBDA), new Problem(name(PERFORMANCE_FILE), "/lambda", ""));
+        places.put(Subject.of(Kind.LAMBDA), new Problem(name(PERFORMANCE_FILE), "", ""));
         return DEFAULT_LAMBDA;
     }
 
@@ -740,7 +743,7 @@ public final class ApplicationDirectoryReader {
                     }
                 }
             }
-            annotations.put(component, new Annotation(local, global, previous, rate, exits, document.file().toString(), pointer));
+            annotations.put(component, new Annotation(local, global, previous, rate, exits, document, pointer));
         });
         collect(in);
         return annotations;
@@ -755,7 +758,8 @@ public final class ApplicationDirectoryReader {
         if (!annotations.isEmpty()) {
             annotations.forEach((component, annotation) -> {
                 if (!componentNames.contains(component)) {
-                    problems.add(new Problem(annotation.file(), annotation.pointer(), "annotations of unknown component "
+                    problems.add(new Problem(annotation.document().file().toString(),
+                            annotation.document().location(annotation.pointer()), "annotations of unknown component "
                             + component + "; expected one of " + componentNames));
                     return;
                 }

@@ -401,7 +401,7 @@ public final class SystemJsonReader {
         partitions.values().forEach(p -> p.next().stream().filter(partitions::containsKey).forEach(pointedTo::add));
         List<String> heads = partitions.keySet().stream().filter(name -> !pointedTo.contains(name)).toList();
         if (heads.size() != 1) {
-            in.problem(pointer, "the partitions do not form one chain through their 'next' links (heads: " + heads
+            in.problem(pointer, "the partition chain is broken: the partitions do not form one chain through their 'next' links (heads: " + heads
                     + "); expected exactly one first partition");
             return null;
         }
@@ -413,7 +413,7 @@ public final class SystemJsonReader {
             current = current.next().stream().filter(partitions::containsKey).findFirst().map(partitions::get).orElse(null);
         }
         if (chain.size() != partitions.size()) {
-            in.problem(pointer, "the partition chain " + seen + " does not reach every partition " + partitions.keySet());
+            in.problem(pointer, "the partition chain is broken: " + seen + " does not reach every partition " + partitions.keySet());
             return null;
         }
         return chain;

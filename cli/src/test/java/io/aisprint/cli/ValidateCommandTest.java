@@ -1,0 +1,108 @@
+package io.aisprint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    /** The examples folder at the repository root (tests run in cli/). */
+    private static Path example(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("examples").resolve(name);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static Path copy(Path source, Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path path : walk.sorted(Comparator.naturalOrder()).toList()) {
+                Path destination = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(path, destination);
+                }
+            }
+        }
+        return target;
+    }
+
+    @Test
+    void validExampleGivesASummaryAndExitCodeZero() {
+        CliTestSupport.Outcome outcome = CliTestSupport.run("validate", example("mask-detection").toString());
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(outcome.out()).contains("valid", "2 components", "3 deployments", "4 partitions",
+                "2 edge devices", "2 VM types", "2 local", "1 global", "λ = 2 req/s",
+                "10 of 10");
+        assertThat(outcome.err()).isEmpty();
+    }
+
+    @Test
+    void windTurbineExampleIsValid() throws IOException {
+        CliTestSupport.Outcome outcome = CliTestSupport.run("validate", example("wind-turbine-inspection").toString(), "--json");
+        assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(outcome.out());
+        assertThat(json.get("valid").asBoolean()).isTrue();
+        assertThat(json.at("/summary/components").asInt()).isEqualTo(6);
+        assertThat(json.at("/summary/resources/faas").asInt()).isEqualTo(2);
+        assertThat(json.at("/summary/resources/edge").asInt()).isEqualTo(3);
+        assertThat(json.get("problems")).isEmpty();
+    }
+
+    @Test
+    void brokenApplicationListsEveryProblemWithFileAndLine(@TempDir Path temp) throws IOException {
+        Path app = copy(example("mask-detection"), temp.resolve("app"));
+        Path dag = app.resolve("common_config/application_dag.yaml");
+        Files.writeString(dag, Files.readString(dag).replace("['blurry-faces', 'mask-detector', 1]",
+                "['blurry-faces', 'mask-detector', 1.5], ['mask-detector', 'blurry-faces', 0.5]"));
+        Path resources = app.resolve("common_config/candidate_resources.yaml");
+        Files.writeString(resources, Files.readString(resources).replace("cost: 0.1664", "cost: -1"));
+
+        CliTestSupport.Outcome outcome = CliTestSupport.run("validate", app.toString(), "--json");
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.INVALID);
+        JsonNode json = new ObjectMapper().readTree(outcome.out());
+        assertThat(json.get("valid").asBoolean()).isFalse();
+        assertThat(json.get("problems")).hasSizeGreaterThanOrEqualTo(3);
+        String all = json.get("problems").toString();
+        assertThat(all).contains("cycle", "expected a value in [0, 1]", "cost -1.0", "application_dag.yaml",
+                "candidate_resources.yaml", "line ");
+
+        CliTestSupport.Outcome text = CliTestSupport.run("validate", app.toString());
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(text.err()).contains("invalid", "problems:", "line ").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void unreadableInputsExitWithTwo(@TempDir Path temp) throws IOException {
+        CliTestSupport.Outcome missing = CliTestSupport.run("validate", temp.resolve("nothing-here").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("no such file or directory");
+
+        Path badJson = Files.writeString(temp.resolve("system.json"), "{\"Components\": [1, 2,}");
+        CliTestSupport.Outcome syntax = CliTestSupport.run("validate", badJson.toString());
+        assertThat(syntax.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(syntax.err()).contains("line 1", "not valid JSON").doesNotContain("\tat ");
+
+        CliTestSupport.Outcome usage = CliTestSupport.run("validate");
+        assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void helpExplainsInputsAndExitCodes() {
+        CliTestSupport.Outcome outcome = CliTestSupport.run("validate", "--help");
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(outcome.out()).contains("application directory", "SPACE4AI-D", "Exit codes");
+    }
+}

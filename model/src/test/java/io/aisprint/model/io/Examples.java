@@ -1,0 +1,20 @@
+package io.aisprint.model.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the repository's examples folder from the module's working directory. */
+public final class Examples {
+    private Examples() {
+    }
+
+    public static Path require(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("examples").resolve(name);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
+    }
+}

@@ -1,0 +1,223 @@
+package io.aisprint.model.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.aisprint.model.ModelException;
+import io.aisprint.model.Problem;
+import io.aisprint.model.SystemDescription;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Mutates valid inputs (drop a key, change a value's type, negate a number, break a name link)
+ * and checks the contract of the readers: they either read a system that validates, or throw a
+ * {@link ModelException} whose every problem names the file, the place and what was expected;
+ * never another exception.
+ */
+class MutatedInputPropertiesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final List<String> YAML_FILES = List.of(ApplicationDirectoryReader.DAG_FILE,
+            ApplicationDirectoryReader.RESOURCES_FILE, ApplicationDirectoryReader.DEPLOYMENTS_FILE,
+            ApplicationDirectoryReader.ANNOTATIONS_FILE, ApplicationDirectoryReader.PERFORMANCE_FILE);
+
+    private static JsonNode exampleJson(boolean wind) {
+        SystemDescription system = SystemReaders.read(Examples.require(wind ? "wind-turbine-inspection" : "mask-detection"));
+        return SystemJsonWriter.toTree(system);
+    }
+
+    private static void assertReportedWell(ModelException e) {
+        assertThat(e.problems()).isNotEmpty();
+        for (Problem problem : e.problems()) {
+            assertThat(problem.file()).as(problem.toString()).isNotBlank();
+            assertThat(problem.location()).as(problem.toString()).isNotNull();
+            assertThat(problem.message()).as(problem.toString()).isNotBlank();
+        }
+    }
+
+    @Property(tries = 300)
+    void mutatedSystemJsonIsReadOrReportedNeverCrashes(@ForAll boolean wind, @ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll JsonMutations.Kind kind) throws IOException {
+        JsonNode tree = exampleJson(wind);
+        List<JsonMutations.Slot> slots = JsonMutations.slots(tree);
+        JsonMutations.Slot slot = slots.get(where % slots.size());
+        Assume.that(JsonMutations.apply(slot, kind));
+        Path file = Files.createTempFile("mutated", ".json");
+        try {
+            Files.writeString(file, JSON.writeValueAsString(tree));
+            try {
+                SystemJsonReader.read(file);
+            } catch (ModelException e) {
+                assertReportedWell(e);
+                assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file.toString()));
+                assertThat(e.problems()).allSatisfy(p -> assertThat(p.location()).satisfiesAnyOf(
+                        l -> assertThat(l).isEmpty(), l -> assertThat(l).startsWith("/"), l -> assertThat(l).startsWith("line ")));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Property(tries = 150)
+    void brokenNameLinksInSystemJsonAreReportedAtTheirPointer(@ForAll boolean wind,
+            @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll LinkBreak breakKind) throws IOException {
+        ObjectNode tree = (ObjectNode) exampleJson(wind);
+        String expectedPointerPrefix = breakKind.apply(tree, where);
+        Path file = Files.createTempFile("broken", ".json");
+        try {
+            Files.writeString(file, JSON.writeValueAsString(tree));
+            ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, () -> SystemJsonReader.read(file));
+            assertReportedWell(e);
+            assertThat(e.kind()).isEqualTo(ModelException.Kind.INVALID);
+            assertThat(e.problems()).anySatisfy(p -> {
+                assertThat(p.location()).startsWith(expectedPointerPrefix);
+                assertThat(p.message()).containsAnyOf("unknown", "cycle", "not consecutive", "broken", "[0, 1]", "sum to");
+            });
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Ways to break the links between names; each returns the pointer prefix the problem must carry. */
+    enum LinkBreak {
+        UNKNOWN_RESOURCE_IN_COMPATIBILITY {
+            @Override
+            String apply(ObjectNode tree, int where) {
+                List<JsonMutations.Slot> entries = JsonMutations.slots(tree.get("CompatibilityMatrix")).stream()
+                        .filter(s -> "resource".equals(s.key())).toList();
+                JsonMutations.Slot slot = entries.get(where % entries.size());
+                ((ObjectNode) slot.parent()).put("resource", "no-such-resource");
+                return "/CompatibilityMatrix";
+            }
+        },
+        UNKNOWN_SUCCESSOR_IN_DAG {
+            @Override
+            String apply(ObjectNode tree, int where) {
+                List<String> withSuccessors = names(tree.get("DirectedAcyclicGraph")).stream()
+                        .filter(n -> tree.get("DirectedAcyclicGraph").get(n).get("next").size() > 0).toList();
+                String node = withSuccessors.get(where % withSuccessors.size());
+                ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("DirectedAcyclicGraph").get(node).get("next")).set(0,
+                        com.fasterxml.jackson.databind.node.TextNode.valueOf("ghost-component"));
+                return "/DirectedAcyclicGraph/" + node;
+            }
+        },
+        CYCLE_IN_DAG {
+            @Override
+            String apply(ObjectNode tree, int where) {
+                List<String> withSuccessors = names(tree.get("DirectedAcyclicGraph")).stream()
+                        .filter(n -> tree.get("DirectedAcyclicGraph").get(n).get("next").size() > 0).toList();
+                String node = withSuccessors.get(where % withSuccessors.size());
+                JsonNode entry = tree.get("DirectedAcyclicGraph").get(node);
+                String successor = entry.get("next").get(0).asText();
+                ObjectNode back = (ObjectNode) tree.get("DirectedAcyclicGraph").get(successor);
+                ((com.fasterxml.jackson.databind.node.ArrayNode) back.get("next")).add(node);
+                ((com.fasterxml.jackson.databind.node.ArrayNode) back.get("transition_probability")).add(0.0);
+                return "/DirectedAcyclicGraph";
+            }
+        },
+        PROBABILITY_ABOVE_ONE {
+            @Override
+            String apply(ObjectNode tree, int where) {
+                List<String> withSuccessors = names(tree.get("DirectedAcyclicGraph")).stream()
+                        .filter(n -> tree.get("DirectedAcyclicGraph").get(n).get("next").size() > 0).toList();
+                String node = withSuccessors.get(where % withSuccessors.size());
+                ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("DirectedAcyclicGraph").get(node)
+                        .get("transition_probability")).set(0, com.fasterxml.jackson.databind.node.DoubleNode.valueOf(1.5));
+                return "/DirectedAcyclicGraph/" + node;
+            }
+        },
+        PATH_NOT_CONSECUTIVE {
+            @Override
+            String apply(ObjectNode tree, int where) {
+                List<String> paths = names(tree.get("GlobalConstraints"));
+                String path = paths.get(where % paths.size());
+                var components = (com.fasterxml.jackson.databind.node.ArrayNode) tree.get("GlobalConstraints").get(path).get("components");
+                JsonNode first = components.get(0);
+                components.remove(0);
+                components.add(first);
+                return "/GlobalConstraints/" + path;
+            }
+        },
+        BROKEN_PARTITION_CHAIN {
+            @Override
+            String apply(ObjectNode tree, int where) {
+                List<JsonMutations.Slot> lastPartitions = JsonMutations.slots(tree.get("Components")).stream()
+                        .filter(s -> "next".equals(s.key()) && s.value().size() > 0).toList();
+                JsonMutations.Slot slot = lastPartitions.get(where % lastPartitions.size());
+                ((com.fasterxml.jackson.databind.node.ArrayNode) slot.value()).set(0,
+                        com.fasterxml.jackson.databind.node.TextNode.valueOf("nowhere"));
+                return "/Components";
+            }
+        };
+
+        abstract String apply(ObjectNode tree, int where);
+
+        private static List<String> names(JsonNode node) {
+            List<String> names = new java.util.ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            return names;
+        }
+    }
+
+    @Property(tries = 150)
+    void mutatedApplicationDirectoryIsReadOrReportedWithLines(@ForAll @IntRange(min = 0, max = 4) int fileIndex,
+            @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll JsonMutations.Kind kind) throws IOException {
+        Path source = Examples.require("mask-detection");
+        Path app = Files.createTempDirectory("mutated-app");
+        try {
+            copy(source, app);
+            String relative = YAML_FILES.get(fileIndex);
+            Path file = app.resolve(relative);
+            JsonNode tree = YAML.readTree(file.toFile());
+            List<JsonMutations.Slot> slots = JsonMutations.slots(tree);
+            Assume.that(JsonMutations.apply(slots.get(where % slots.size()), kind));
+            Files.writeString(file, YAML.writeValueAsString(tree));
+            try {
+                SystemReaders.read(app);
+            } catch (ModelException e) {
+                assertReportedWell(e);
+                assertThat(e.problems()).allSatisfy(p -> {
+                    assertThat(p.file()).startsWith(app.toString());
+                    if (p.file().endsWith(".yaml") && !p.location().isEmpty()) {
+                        assertThat(p.location()).as(p.toString()).startsWith("line ");
+                    }
+                });
+            }
+        } finally {
+            delete(app);
+        }
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path path : walk.sorted().toList()) {
+                Path destination = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(path, destination);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
