@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     subcommands = {
         CommandLine.HelpCommand.class,
+        PlacementDesignCommand.class,
+        PlacementEvaluateCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
