@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ValidateCommand.class,
+        PlacementDesignCommand.class,
+        PlacementEvaluateCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",

@@ -1,0 +1,150 @@
+package io.aisprint.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aisprint.model.ModelException;
+import io.aisprint.model.Placement;
+import io.aisprint.model.SystemDescription;
+import io.aisprint.model.io.SystemReaders;
+import io.aisprint.perf.PerfException;
+import io.aisprint.placement.PlacementException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Shared input handling and output (table and JSON) of the {@code design} and {@code evaluate} commands. */
+final class PlacementReport {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlacementReport() {
+    }
+
+    static SystemDescription readSystem(Path path) {
+        try {
+            return SystemReaders.read(path);
+        } catch (ModelException e) {
+            throw userError(e);
+        }
+    }
+
+    static UserFacingException userError(RuntimeException e) {
+        if (e instanceof ModelException model) {
+            return new UserFacingException(model.getMessage(),
+                    model.kind() == ModelException.Kind.UNREADABLE ? ExitCodes.USAGE : ExitCodes.INVALID);
+        }
+        if (e instanceof PlacementException || e instanceof PerfException) {
+            return new UserFacingException(e.getMessage(), ExitCodes.INVALID);
+        }
+        throw e;
+    }
+
+    /** The human table: one row per component, then paths and resources. */
+    static void printTable(PrintWriter out, SystemDescription system, Placement placement) {
+        out.printf(Locale.ROOT, "%-14s %-12s %-40s %12s %12s%n", "component", "deployment", "partitions",
+                "response s", "limit s");
+        for (Placement.ComponentPlacement component : placement.components()) {
+            StringBuilder partitions = new StringBuilder();
+            for (Placement.PartitionPlacement partition : component.partitions()) {
+                if (partitions.length() > 0) {
+                    partitions.append(", ");
+                }
+                partitions.append(partition.partition()).append(" on ").append(partition.resource());
+                Integer count = placement.instances().get(partition.resource());
+                if (count != null) {
+                    partitions.append('×').append(count);
+                }
+            }
+            out.printf(Locale.ROOT, "%-14s %-12s %-40s %12s %12s%s%n", component.component(), component.deployment(),
+                    partitions, seconds(component.responseTime()), seconds(component.responseTimeLimit()),
+                    component.responseTime() > component.responseTimeLimit() ? "  VIOLATED" : "");
+        }
+        if (!placement.paths().isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "%-14s %-53s %12s %12s%n", "path", "components", "response s", "limit s");
+            for (Placement.PathResponse path : placement.paths()) {
+                out.printf(Locale.ROOT, "%-14s %-53s %12s %12s%s%n", path.name(), String.join(" → ", path.components()),
+                        seconds(path.responseTime()), seconds(path.responseTimeLimit()),
+                        path.responseTime() > path.responseTimeLimit() ? "  VIOLATED" : "");
+            }
+        }
+        out.println();
+        StringBuilder resources = new StringBuilder();
+        placement.instances().forEach((name, count) -> {
+            double unit = system.continuum().resource(name).map(r -> r.cost()).orElse(Double.NaN);
+            resources.append(String.format(Locale.ROOT, "  %s ×%d at %.4f = %.4f%n", name, count, unit,
+                    unit * count * system.application().time()));
+        });
+        if (resources.length() > 0) {
+            out.println("edge devices and VMs (count, unit cost per hour, cost):");
+            out.print(resources);
+        }
+        out.printf(Locale.ROOT, "total cost %.6f over %s h%n", placement.totalCost(), trim(system.application().time()));
+    }
+
+    static ObjectNode toJson(Placement placement) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("feasible", placement.feasible());
+        root.put("lambda", placement.lambda());
+        putNumber(root, "total_cost", placement.totalCost());
+        ArrayNode components = root.putArray("components");
+        for (Placement.ComponentPlacement component : placement.components()) {
+            ObjectNode node = components.addObject();
+            node.put("component", component.component());
+            node.put("deployment", component.deployment());
+            ArrayNode partitions = node.putArray("partitions");
+            for (Placement.PartitionPlacement partition : component.partitions()) {
+                ObjectNode p = partitions.addObject();
+                p.put("partition", partition.partition());
+                p.put("resource", partition.resource());
+                Integer count = placement.instances().get(partition.resource());
+                if (count != null) {
+                    p.put("instances", count);
+                }
+                putNumber(p, "response_time", partition.responseTime());
+            }
+            putNumber(node, "response_time", component.responseTime());
+            putNumber(node, "response_time_limit", component.responseTimeLimit());
+        }
+        ArrayNode paths = root.putArray("global_constraints");
+        for (Placement.PathResponse path : placement.paths()) {
+            ObjectNode node = paths.addObject();
+            node.put("name", path.name());
+            ArrayNode names = node.putArray("components");
+            path.components().forEach(names::add);
+            putNumber(node, "response_time", path.responseTime());
+            putNumber(node, "response_time_limit", path.responseTimeLimit());
+        }
+        ObjectNode instances = root.putObject("instances");
+        placement.instances().forEach(instances::put);
+        return root;
+    }
+
+    static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    static String seconds(double value) {
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "none" : "-inf";
+        }
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    static String write(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

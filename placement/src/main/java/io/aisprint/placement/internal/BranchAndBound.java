@@ -1,0 +1,284 @@
+package io.aisprint.placement.internal;
+
+/**
+ * Exact search for small systems. Components are branched in topological order (deployment, then
+ * the resource of each partition), with one type per layer and no move back to the edge enforced
+ * by construction. A node's cost bound is the FaaS cost charged so far plus, for every used edge
+ * device or VM, the instances its current load and memory already force; loads only grow below a
+ * node, so the bound is valid. Nodes are also pruned when a resource saturates even at its maximum
+ * size or when finished components (or the finished parts of paths) miss their limits with every
+ * cluster at its maximum. At a leaf the cluster sizes are optimised exhaustively. When the time
+ * runs out, the bound of every unexplored child is collected, giving a proved lower bound.
+ */
+public final class BranchAndBound {
+    private final CompiledProblem p;
+    private final Evaluator evaluator;
+    private final ClusterSizer sizer;
+    private final Budget budget;
+    private final Assignment a;
+    private final double[] demandRate;
+    private final double[] memoryUsed;
+    private final int[] onResource;
+    private final int[] layerPick;
+    private final boolean[] faasCharged;
+    private final boolean[] endsInCloud;
+    private final double[] componentTimeBound;
+    private final int[][] order;
+    private final double[][] orderKey;
+
+    private double incumbentCost;
+    private Assignment incumbent;
+    private double nodeCost;
+    private double unexploredBound = Double.POSITIVE_INFINITY;
+    private boolean timedOut;
+    public long nodes;
+
+    public BranchAndBound(CompiledProblem problem, Budget budget, Assignment start, double startCost) {
+        this.p = problem;
+        this.evaluator = new Evaluator(problem);
+        this.sizer = new ClusterSizer(evaluator);
+        this.budget = budget;
+        this.a = new Assignment(problem);
+        demandRate = new double[p.resourceCount];
+        memoryUsed = new double[p.resourceCount];
+        onResource = new int[p.resourceCount];
+        layerPick = new int[p.layerName.length];
+        java.util.Arrays.fill(layerPick, -1);
+        faasCharged = new boolean[p.resourceCount];
+        endsInCloud = new boolean[p.componentCount];
+        componentTimeBound = new double[p.componentCount];
+        order = new int[p.slotCount][];
+        orderKey = new double[p.slotCount][];
+        for (int s = 0; s < p.slotCount; s++) {
+            order[s] = new int[p.slotCandidates[s].length];
+            orderKey[s] = new double[p.slotCandidates[s].length];
+        }
+        this.incumbent = start == null ? null : start.copy();
+        this.incumbentCost = start == null ? Double.POSITIVE_INFINITY : startCost;
+    }
+
+    /** The outcome; {@code best} is null when nothing feasible is known. */
+    public record Outcome(Assignment best, double cost, boolean proved, double lowerBound, long nodes) {
+    }
+
+    public Outcome solve() {
+        branchComponent(0);
+        double bound = timedOut ? Math.min(incumbentCost, unexploredBound) : incumbentCost;
+        return new Outcome(incumbent, incumbentCost, !timedOut, bound, nodes);
+    }
+
+    private boolean outOfTime() {
+        if (!timedOut && (nodes & 255) == 0 && budget.exhausted(0)) {
+            timedOut = true;
+        }
+        return timedOut;
+    }
+
+    private void branchComponent(int c) {
+        nodes++;
+        if (c == p.componentCount) {
+            leaf();
+            return;
+        }
+        if (outOfTime()) {
+            unexploredBound = Math.min(unexploredBound, nodeCost);
+            return;
+        }
+        boolean cloud = false;
+        for (int pred : p.predecessors[c]) {
+            cloud |= endsInCloud[pred];
+        }
+        int[] deployments = p.componentDeployments[c];
+        for (int d = 0; d < deployments.length; d++) {
+            if (timedOut) {
+                unexploredBound = Math.min(unexploredBound, nodeCost);
+                return;
+            }
+            a.deployment[c] = d;
+            branchSlot(c, p.deploymentSlots[deployments[d]], 0, cloud);
+        }
+        a.deployment[c] = 0;
+    }
+
+    private void branchSlot(int c, int[] chain, int i, boolean cloud) {
+        if (i == chain.length) {
+            endsInCloud[c] = cloud;
+            if (componentsWithinLimits(c)) {
+                branchComponent(c + 1);
+            }
+            return;
+        }
+        nodes++;
+        int s = chain[i];
+        int previous = i > 0 ? a.resource[chain[i - 1]] : -1;
+        int count = orderCandidates(s, cloud, previous);
+        for (int k = 0; k < count; k++) {
+            int r = order[s][k];
+            double childCost = nodeCost + orderKey[s][k];
+            if (childCost >= incumbentCost - 1e-9) {
+                break;
+            }
+            if (timedOut || outOfTime()) {
+                unexploredBound = Math.min(unexploredBound, childCost);
+                continue;
+            }
+            double savedCost = nodeCost;
+            boolean charged = apply(s, r);
+            if (withinCapacity(r)) {
+                branchSlot(c, chain, i + 1, cloud || !p.isEdge[r]);
+            }
+            undo(s, r, charged);
+            nodeCost = savedCost;
+        }
+        a.resource[s] = -1;
+    }
+
+    /** Orders the allowed candidates of slot s by the cost bound they add; returns how many. */
+    private int orderCandidates(int s, boolean cloud, int previous) {
+        int count = 0;
+        for (int r : p.slotCandidates[s]) {
+            if (cloud && p.isEdge[r]) {
+                continue;
+            }
+            if (!p.isFaas[r]) {
+                int pick = layerPick[p.resourceLayer[r]];
+                if (pick >= 0 && pick != r) {
+                    continue;
+                }
+            }
+            if (previous >= 0 && !p.connected(previous, r)) {
+                continue;
+            }
+            double added;
+            if (p.isFaas[r]) {
+                added = p.semantics.faasCostPerPartition() || !faasCharged[r] ? p.faasCost[s][r] : 0.0;
+            } else {
+                int before = onResource[r] == 0 ? 0 : lowerBound(r, demandRate[r], memoryUsed[r]);
+                int after = lowerBound(r, demandRate[r] + p.demand[s][r] * p.slotLoad[s], memoryUsed[r] + p.memory[s][r]);
+                added = (after - before) * p.unitCost[r] * p.time;
+            }
+            int at = count++;
+            while (at > 0 && orderKey[s][at - 1] > added) {
+                order[s][at] = order[s][at - 1];
+                orderKey[s][at] = orderKey[s][at - 1];
+                at--;
+            }
+            order[s][at] = r;
+            orderKey[s][at] = added;
+        }
+        return count;
+    }
+
+    private int lowerBound(int r, double rate, double memory) {
+        int byLoad = (int) Math.floor(rate) + 1;
+        int byMemory = p.semantics.memoryScalesWithInstances() ? (int) Math.ceil(memory / p.memoryCapacity[r] - 1e-12) : 1;
+        return Math.max(1, Math.max(byLoad, byMemory));
+    }
+
+    private boolean apply(int s, int r) {
+        a.resource[s] = r;
+        onResource[r]++;
+        if (p.isFaas[r]) {
+            memoryUsed[r] += p.memory[s][r];
+            boolean charge = p.semantics.faasCostPerPartition() || !faasCharged[r];
+            if (charge) {
+                nodeCost += p.faasCost[s][r];
+            }
+            boolean newlyCharged = !faasCharged[r];
+            faasCharged[r] = true;
+            return newlyCharged;
+        }
+        int before = onResource[r] == 1 ? 0 : lowerBound(r, demandRate[r], memoryUsed[r]);
+        demandRate[r] += p.demand[s][r] * p.slotLoad[s];
+        memoryUsed[r] += p.memory[s][r];
+        layerPick[p.resourceLayer[r]] = r;
+        nodeCost += (lowerBound(r, demandRate[r], memoryUsed[r]) - before) * p.unitCost[r] * p.time;
+        return false;
+    }
+
+    private void undo(int s, int r, boolean newlyCharged) {
+        a.resource[s] = -1;
+        onResource[r]--;
+        memoryUsed[r] -= p.memory[s][r];
+        if (p.isFaas[r]) {
+            if (newlyCharged) {
+                faasCharged[r] = false;
+            }
+            if (onResource[r] == 0) {
+                memoryUsed[r] = 0.0;
+            }
+            return;
+        }
+        demandRate[r] -= p.demand[s][r] * p.slotLoad[s];
+        if (onResource[r] == 0) {
+            layerPick[p.resourceLayer[r]] = -1;
+            demandRate[r] = 0.0;
+            memoryUsed[r] = 0.0;
+        }
+    }
+
+    private boolean withinCapacity(int r) {
+        if (p.isFaas[r]) {
+            return memoryUsed[r] <= p.memoryCapacity[r];
+        }
+        int max = p.maxInstances[r];
+        double capacity = p.semantics.memoryScalesWithInstances() ? max * p.memoryCapacity[r] : p.memoryCapacity[r];
+        return demandRate[r] / max < 1.0 && memoryUsed[r] <= capacity;
+    }
+
+    /**
+     * Lower bounds on the response times of components 0..last (every cluster at its maximum, the
+     * loads placed so far) against local limits, and on the finished parts of paths.
+     */
+    private boolean componentsWithinLimits(int last) {
+        for (int c = 0; c <= last; c++) {
+            int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
+            double total = 0.0;
+            double reach = 1.0;
+            int previous = -1;
+            for (int s : chain) {
+                int r = a.resource[s];
+                double t = p.isFaas[r] ? p.faasTime[s][r]
+                        : p.demand[s][r] / (1.0 - demandRate[r] / p.maxInstances[r]);
+                if (previous < 0) {
+                    total = t;
+                } else {
+                    total += reach * (t + p.transfer(a.resource[previous], r, p.slotDataToNext[previous]));
+                }
+                reach *= 1.0 - p.slotEarlyExit[s];
+                previous = s;
+            }
+            componentTimeBound[c] = total;
+            if (total > p.localLimit[c]) {
+                return false;
+            }
+        }
+        for (int q = 0; q < p.pathCount; q++) {
+            double total = 0.0;
+            for (int c : p.pathComponents[q]) {
+                if (c <= last) {
+                    total += componentTimeBound[c];
+                }
+            }
+            if (total > p.pathLimit[q]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void leaf() {
+        if (nodeCost >= incumbentCost - 1e-9) {
+            return;
+        }
+        Assignment candidate = a.copy();
+        if (!sizer.maximise(candidate)) {
+            return;
+        }
+        double cost = sizer.optimise(candidate, Long.MAX_VALUE);
+        if (cost < incumbentCost - 1e-12) {
+            incumbentCost = cost;
+            incumbent = candidate.copy();
+        }
+    }
+}
