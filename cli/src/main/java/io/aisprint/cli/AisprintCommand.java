@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         PlacementDesignCommand.class,
         PlacementEvaluateCommand.class,
+        MonitorCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",

@@ -112,7 +112,12 @@ public final class HttpFront {
     }
 
     public HttpFront start(String host, int port) {
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (io.javalin.util.JavalinBindException e) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Cannot listen on " + host + ":" + port
+                    + ": the port is in use or the address is not this machine's.\nMaybe another server runs there; pick another with --port.", e);
+        }
         return this;
     }
 
