@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         PlacementDesignCommand.class,
         PlacementEvaluateCommand.class,
         MonitorCommand.class,
+        GpuCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
