@@ -74,6 +74,7 @@ public final class ApplicationDirectoryReader {
     private final Path directory;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Subject, Problem> places = new HashMap<>();
+    private YamlDocument performanceDocument;
 
     /** One candidate deployment entry (one partition of one deployment) of candidate_deployments.yaml. */
     private record Candidate(String component, String deployment, String partition, int segment,
@@ -126,6 +127,7 @@ public final class ApplicationDirectoryReader {
         YamlDocument resourcesFile = yaml(RESOURCES_FILE, true);
         YamlDocument deploymentsFile = yaml(DEPLOYMENTS_FILE, true);
         YamlDocument performanceFile = yaml(PERFORMANCE_FILE, false);
+        performanceDocument = performanceFile;
 
         List<String> componentNames = new ArrayList<>();
         Dag dag = readDag(dagFile, componentNames);
@@ -813,6 +815,12 @@ public final class ApplicationDirectoryReader {
 
     /** The most specific place known for a subject, walking up to its container when needed. */
     private Problem locate(Subject subject, String message) {
+        if (subject.kind() == Kind.PERFORMANCE && !places.containsKey(subject) && performanceDocument != null) {
+            // a missing declaration belongs in performance.yaml, next to its component's others
+            String pointer = JsonInput.child(JsonInput.child(JsonInput.child(JsonInput.child("/components",
+                    subject.name(0)), subject.name(1)), "resources"), subject.name(2));
+            return new Problem(performanceDocument.file().toString(), performanceDocument.location(pointer), message);
+        }
         for (Subject candidate = subject; candidate != null; candidate = parent(candidate)) {
             Problem place = places.get(candidate);
             if (place != null) {

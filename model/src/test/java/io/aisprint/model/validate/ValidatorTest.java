@@ -87,14 +87,16 @@ class ValidatorTest {
         SystemDescription base = valid();
         Application app = base.application();
         Component b = new Component("b", List.of(new Deployment("s2", List.of(
-                partition("h2", List.of("elsewhere"), Map.of("pi", 50.0)),
+                partition("h2", List.of("elsewhere"), Map.of("pi", 50.0, "vm", 60.0)),
                 partition("h3", List.of("c"), Map.of("vm", 100.0, "no-such-vm", 10.0)))),
                 new Deployment("s3", List.of(partition("h4", List.of("c"), Map.of())))));
         Application changed = new Application("t", List.of(app.components().get(0), b, app.components().get(2)), app.dag(),
                 app.localConstraints(), app.globalConstraints(), 0.5, 1);
         List<Problem> problems = validate(new SystemDescription(changed, base.continuum(), base.performance(), null));
         assertThat(problems).extracting(Problem::location).contains("PARTITION[b, s2, h2]",
-                "COMPATIBILITY[b, s2, h3, no-such-vm]", "PARTITION[b, s3, h4]", "PERFORMANCE[b, h3, no-such-vm]");
+                "COMPATIBILITY[b, s2, h3, no-such-vm]", "PARTITION[b, s3, h4]", "PERFORMANCE[b, h2, vm]")
+                .as("an unknown resource is reported once, not again as a missing declaration")
+                .doesNotContain("PERFORMANCE[b, h3, no-such-vm]");
         assertThat(problems).extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("chain is broken", "[h3]"))
                 .anySatisfy(m -> assertThat(m).contains("no compatible resource"))
