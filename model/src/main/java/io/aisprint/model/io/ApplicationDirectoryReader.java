@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  *
  * <p>Files read (relative to the directory): {@code common_config/application_dag.yaml},
  * {@code candidate_resources.yaml} and {@code candidate_deployments.yaml} (required);
+ * ({@code physical_nodes.yaml} only holds access data for provisioned nodes and is not read: the
+ * released examples list nodes there that their candidate resources no longer have);
  * {@code common_config/annotations.yaml} (QoS limits from {@code exec_time}, λ from
  * {@code expected_throughput}, early exits), else {@code space4ai-d/qos_constraints.yaml};
  * {@code aisprint/designs/component_partitions.yaml} (concrete partitions of the design);
