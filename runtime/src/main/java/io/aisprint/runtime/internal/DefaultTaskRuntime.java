@@ -130,6 +130,9 @@ public final class DefaultTaskRuntime implements TaskRuntime {
                 task.usesGates = true;
             }
         }
+        for (Access access : declaration.accesses) {
+            access.cell.checkUsable(task.name());
+        }
         if (!dispatcher.canEverRun(task)) {
             throw unsatisfiable(task);
         }
@@ -144,8 +147,14 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         for (Version future : declaration.futures) {
             task.dependOnAll(future.producers);
         }
-        for (Access access : declaration.accesses) {
-            access.cell.register(task, access, this);
+        try {
+            for (Access access : declaration.accesses) {
+                access.cell.register(task, access, this);
+            }
+        } catch (RuntimeException invalid) {
+            // Edges added so far are harmless once the task is cancelled; the count must drop again.
+            cancelTask(task, "its declaration was rejected");
+            throw invalid;
         }
         if (task.pending.decrementAndGet() == 0) {
             makeReady(task, null);
