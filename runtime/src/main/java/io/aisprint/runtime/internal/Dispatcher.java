@@ -195,6 +195,7 @@ final class Dispatcher {
             }
             task.assignedNode = chosen;
             task.assignedImplementation = implementation;
+            task.assignedConstraints = implementation.constraints();
             return true;
         }
         return false;

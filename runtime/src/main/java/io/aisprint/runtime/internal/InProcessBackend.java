@@ -101,7 +101,13 @@ public final class InProcessBackend implements NodeBackend {
                     }
                 }
                 Thread.interrupted(); // a late time-out interrupt must not leak into the next task
-                work.run();
+                try {
+                    work.run();
+                } catch (RuntimeException | Error unexpected) {
+                    // A bug in a backend callback must not kill the worker; the task itself already ended.
+                    Thread.UncaughtExceptionHandler handler = getUncaughtExceptionHandler();
+                    handler.uncaughtException(this, unexpected);
+                }
             }
         }
     }

@@ -27,7 +27,7 @@ final class TaskExecution {
         Implementation implementation = task.assignedImplementation;
         if (!task.casState(TaskNode.READY, TaskNode.RUNNING)) {
             // Cancelled between dispatch and start: give the capacity back.
-            runtime.dispatcher().attemptEnded(slot, implementation.constraints(), List.of(), null);
+            runtime.dispatcher().attemptEnded(slot, task.assignedConstraints, List.of(), null);
             return;
         }
         task.attempt++;

@@ -59,6 +59,8 @@ final class TaskNode implements TaskInfo, Runnable {
     String avoidNode;
     NodeSlot assignedNode;
     Implementation assignedImplementation;
+    /** Kept after the declaration is dropped: a cancelled task still has to give its capacity back. */
+    io.aisprint.runtime.Constraints assignedConstraints;
     volatile Thread thread;
     volatile boolean cancelRequested;
     volatile boolean timedOut;
