@@ -114,6 +114,7 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         implementations.add(new Implementation(declaration.constraints, body));
         task.implementations = implementations.toArray(new Implementation[0]);
         task.accesses = declaration.accesses;
+        task.inputFutures = declaration.futures.isEmpty() ? null : declaration.futures;
         task.policy = declaration.policy;
         task.priority = declaration.priority;
         task.timeoutNanos = declaration.timeoutNanos;

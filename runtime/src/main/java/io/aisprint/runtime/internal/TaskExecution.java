@@ -50,6 +50,7 @@ final class TaskExecution {
                 timeout = runtime.timer().schedule(() -> timeOut(task), task.timeoutNanos, TimeUnit.NANOSECONDS);
             }
             prepare(task, accesses, slot, moved);
+            countMovedFutures(task, slot, moved);
             result = implementation.body().apply(context);
             commit(task, accesses, slot);
         } catch (Throwable thrown) {
@@ -107,6 +108,18 @@ final class TaskExecution {
                 } else {
                     Files.createDirectories(access.output.path.toAbsolutePath().getParent());
                 }
+            }
+        }
+    }
+
+    private static void countMovedFutures(TaskNode task, NodeSlot slot, long[] moved) {
+        List<Version> futures = task.inputFutures;
+        if (futures == null) {
+            return;
+        }
+        for (Version future : futures) {
+            if (future.location != null && !future.location.equals(slot.spec.name())) {
+                moved[0]++;
             }
         }
     }
