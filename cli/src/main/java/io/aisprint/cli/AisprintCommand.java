@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     subcommands = {
         CommandLine.HelpCommand.class,
+        RuntimeCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
