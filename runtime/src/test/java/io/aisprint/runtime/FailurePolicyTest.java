@@ -55,10 +55,13 @@ class FailurePolicyTest {
     @Test
     void failCancelsPendingTasksAndCloseReportsAnUnreportedFailure() {
         TaskRuntime runtime = TaskRuntime.local(1);
+        CountDownLatch submitted = new CountDownLatch(1);
         TaskFuture<Integer> bad = runtime.task("bad").call(ctx -> {
+            submitted.await();
             throw new IllegalArgumentException("boom");
         });
         TaskFuture<Integer> dependent = runtime.task("dependent").in(bad).call(ctx -> ctx.get(bad) + 1);
+        submitted.countDown();
         assertThatThrownBy(dependent::get).isInstanceOf(TaskCancelledException.class).hasMessageContaining("bad");
         assertThatThrownBy(runtime::close).isInstanceOf(TaskFailedException.class).hasMessageContaining("boom");
     }

@@ -52,12 +52,15 @@ class SchedulingTest {
         try (TaskRuntime runtime = TaskRuntime.builder().node(NodeSpec.of("gpu-box", 8).withGpus(2)).build()) {
             int[] active = new int[1];
             int[] peak = new int[1];
+            CountDownLatch twoTogether = new CountDownLatch(2);
             for (int i = 0; i < 12; i++) {
                 runtime.task("gpu").constraints(Constraints.of().withGpus(1)).run(ctx -> {
                     synchronized (active) {
                         peak[0] = Math.max(peak[0], ++active[0]);
                     }
-                    Thread.sleep(5);
+                    twoTogether.countDown();
+                    // The first two meet here; a third could only join if the GPU limit were broken.
+                    assertThat(twoTogether.await(10, TimeUnit.SECONDS)).isTrue();
                     synchronized (active) {
                         active[0]--;
                     }

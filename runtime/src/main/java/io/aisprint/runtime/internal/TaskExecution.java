@@ -25,6 +25,10 @@ final class TaskExecution {
     void run(TaskNode task) {
         NodeSlot slot = task.assignedNode;
         Implementation implementation = task.assignedImplementation;
+        if (task.group != null && task.group.isAborted()) {
+            // The group was aborted after this task was dispatched: it must not start.
+            runtime.cancelTask(task, "its group '" + task.group.name() + "' was aborted");
+        }
         if (!task.casState(TaskNode.READY, TaskNode.RUNNING)) {
             // Cancelled between dispatch and start: give the capacity back.
             runtime.dispatcher().attemptEnded(slot, task.assignedConstraints, List.of(), null);
