@@ -582,8 +582,7 @@ public final class DefaultTaskRuntime implements TaskRuntime {
 
     void leaveGroup(GroupImpl group) {
         if (currentGroup.get() == group) {
-            TaskNode running = runningTask.get();
-            currentGroup.set(group.parent != null && (running == null || group.parent != running.group) ? group.parent : null);
+            setCurrentGroup(group.parent);
         }
     }
 
