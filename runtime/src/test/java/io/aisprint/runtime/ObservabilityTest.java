@@ -45,6 +45,31 @@ class ObservabilityTest {
     }
 
     @Test
+    void traceCountsDataMovedBetweenNodes() throws Exception {
+        Path file = dir.resolve("payload.bin");
+        try (TaskRuntime runtime = TaskRuntime.builder()
+                .node(NodeSpec.of("edge", 1).withLabels(Map.of("layer", "edge")))
+                .node(NodeSpec.of("cloud", 1).withLabels(Map.of("layer", "cloud")))
+                .tracing(true).build()) {
+            TaskFuture<Integer> produced = runtime.task("produce").fileOut(file)
+                    .constraints(Constraints.of().withLabel("layer", "edge"))
+                    .call(ctx -> {
+                        java.nio.file.Files.write(ctx.path(file), new byte[1234]);
+                        return 1;
+                    });
+            runtime.task("consume").in(produced).fileIn(file)
+                    .constraints(Constraints.of().withLabel("layer", "cloud"))
+                    .call(ctx -> java.nio.file.Files.size(ctx.path(file))).get();
+            runtime.barrier();
+            assertThat(runtime.trace()).filteredOn(r -> r.name().equals("consume")).singleElement().satisfies(r -> {
+                assertThat(r.node()).isEqualTo("cloud");
+                assertThat(r.inputsMoved()).isEqualTo(2);
+                assertThat(r.bytesMoved()).isEqualTo(1234);
+            });
+        }
+    }
+
+    @Test
     void summaryAndLineProtocolCountOutcomes() {
         try (TaskRuntime runtime = TaskRuntime.local(2)) {
             for (int i = 0; i < 10; i++) {
