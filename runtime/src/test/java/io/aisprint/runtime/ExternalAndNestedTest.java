@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("try") // groups are opened for their scope, like COMPSsGroup
 class ExternalAndNestedTest {
     @TempDir
     Path dir;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // groups are opened for their scope, like COMPSsGroup
 class GroupTest {
 
     @Test
