@@ -29,7 +29,7 @@ final class DataCell<T> implements Data<T> {
     private List<TaskNode> phaseWriters;
     private Direction phaseDirection;
     private CommutativeGate gate;
-    private boolean deleted;
+    private volatile boolean deleted;
     /** Physical paths of every version, to clean up on delete. */
     final List<Path> physicalPaths = new ArrayList<>();
 
@@ -77,6 +77,10 @@ final class DataCell<T> implements Data<T> {
 
     synchronized void markDeleted() {
         deleted = true;
+    }
+
+    void checkUsable(String taskName) {
+        checkNotDeleted(taskName);
     }
 
     private void checkNotDeleted(String taskName) {

@@ -114,6 +114,7 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         implementations.add(new Implementation(declaration.constraints, body));
         task.implementations = implementations.toArray(new Implementation[0]);
         task.accesses = declaration.accesses;
+        task.inputFutures = declaration.futures.isEmpty() ? null : declaration.futures;
         task.policy = declaration.policy;
         task.priority = declaration.priority;
         task.timeoutNanos = declaration.timeoutNanos;
@@ -130,6 +131,9 @@ public final class DefaultTaskRuntime implements TaskRuntime {
                 task.usesGates = true;
             }
         }
+        for (Access access : declaration.accesses) {
+            access.cell.checkUsable(task.name());
+        }
         if (!dispatcher.canEverRun(task)) {
             throw unsatisfiable(task);
         }
@@ -144,8 +148,14 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         for (Version future : declaration.futures) {
             task.dependOnAll(future.producers);
         }
-        for (Access access : declaration.accesses) {
-            access.cell.register(task, access, this);
+        try {
+            for (Access access : declaration.accesses) {
+                access.cell.register(task, access, this);
+            }
+        } catch (RuntimeException invalid) {
+            // Edges added so far are harmless once the task is cancelled; the count must drop again.
+            cancelTask(task, "its declaration was rejected");
+            throw invalid;
         }
         if (task.pending.decrementAndGet() == 0) {
             makeReady(task, null);
@@ -572,8 +582,7 @@ public final class DefaultTaskRuntime implements TaskRuntime {
 
     void leaveGroup(GroupImpl group) {
         if (currentGroup.get() == group) {
-            TaskNode running = runningTask.get();
-            currentGroup.set(group.parent != null && (running == null || group.parent != running.group) ? group.parent : null);
+            setCurrentGroup(group.parent);
         }
     }
 
