@@ -213,7 +213,7 @@ final class PythonAnnotations {
 
     private JsonNode number(String text, int sign) {
         String clean = text.replace("_", "");
-        if (clean.matches("\\d+")) {
+        if (clean.matches("\\d{1,18}")) {
             return NODES.numberNode(sign * Long.parseLong(clean));
         }
         return NODES.numberNode(sign * Double.parseDouble(clean));
