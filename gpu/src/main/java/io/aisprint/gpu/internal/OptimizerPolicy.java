@@ -50,6 +50,8 @@ public final class OptimizerPolicy implements SchedulingPolicy {
             // A second deterministic start that favours throughput when jobs are late anyway.
             Solution thrifty = greedy.withLateOrder(Greedy.LateOrder.CHEAPEST).build(Greedy.Randomness.NONE, random);
             pool.offer(thrifty, evaluator.cost(thrifty));
+            Solution weightedShortest = greedy.weightedShortest().build(Greedy.Randomness.NONE, random);
+            pool.offer(weightedShortest, evaluator.cost(weightedShortest));
             Greedy.Randomness randomness = new Greedy.Randomness(options.alpha(), options.pi(), options.beta());
             // Restarts get 40 % of a time limit, so local search and relinking keep their share.
             long restartDeadline = deadline == Long.MAX_VALUE ? deadline : started + options.timeLimitMillis() * 400_000L;
