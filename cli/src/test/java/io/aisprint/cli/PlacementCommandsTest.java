@@ -61,11 +61,14 @@ class PlacementCommandsTest {
     }
 
     @Test
-    void infeasibleDesignExplainsWhyAndExitsOne() {
+    void infeasibleDesignExplainsWhyAndExitsOne(@TempDir Path out) throws Exception {
         CliTestSupport.Outcome outcome = CliTestSupport.run("design", system().toString(), "--lambda", "30",
-                "--time-limit", "1", "--threads", "1");
+                "--time-limit", "1", "--threads", "1", "--out", out.toString());
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(outcome.out()).contains("INFEASIBLE", "partition capture/h1 fits on no resource");
+        JsonNode solution = new ObjectMapper().readTree(out.resolve("solution.json").toFile());
+        assertThat(solution.get("feasible").asBoolean()).isFalse();
+        assertThat(solution.get("Lambda").asDouble()).isEqualTo(30.0);
     }
 
     @Test
