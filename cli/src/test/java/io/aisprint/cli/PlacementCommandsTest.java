@@ -35,6 +35,11 @@ class PlacementCommandsTest {
         JsonNode json = new ObjectMapper().readTree(evaluated.out());
         assertThat(json.get("feasible").asBoolean()).isTrue();
         assertThat(json.get("total_cost").asDouble()).isEqualTo(3.5096, org.assertj.core.api.Assertions.within(1e-9));
+
+        CliTestSupport.Outcome load = CliTestSupport.run("evaluate", system().toString(),
+                out.resolve("solution.json").toString(), "--max-load");
+        assertThat(load.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(load.out()).containsPattern("maximum sustainable λ \\(clusters at their largest\\): \\d+\\.\\d{4} req/s");
     }
 
     @Test
