@@ -84,18 +84,18 @@ public final class PlacementEvaluateCommand implements Callable<Integer> {
         } catch (PlacementException | ModelException e) {
             throw PlacementReport.userError(e);
         }
-        MaximumLoad.Result load = null;
+        MaximumLoad.Result maximum = null;
         if (maxLoad) {
             try {
-                load = MaximumLoad.of(system, stored, chosen, 1e-4);
+                maximum = MaximumLoad.of(system, stored, chosen, 1e-4);
             } catch (PlacementException e) {
                 throw PlacementReport.userError(e);
             }
         }
         if (json) {
             ObjectNode root = PlacementReport.toJson(evaluation.placement());
-            if (load != null) {
-                root.put("max_lambda", load.lambda());
+            if (maximum != null) {
+                root.put("max_lambda", maximum.lambda());
             }
             root.put("first_violation", evaluation.firstViolation());
             PlacementReport.putNumber(root, "stored_total_cost", stored.totalCost());
@@ -109,8 +109,8 @@ public final class PlacementEvaluateCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "note: the file states total_cost %.6f; the recomputed cost is %.6f%n",
                         stored.totalCost(), evaluation.placement().totalCost());
             }
-            if (load != null) {
-                out.printf(Locale.ROOT, "maximum sustainable λ (clusters at their largest): %.4f req/s%n", load.lambda());
+            if (maximum != null) {
+                out.printf(Locale.ROOT, "maximum sustainable λ (clusters at their largest): %.4f req/s%n", maximum.lambda());
             }
         }
         out.flush();
