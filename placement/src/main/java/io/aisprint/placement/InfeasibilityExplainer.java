@@ -105,6 +105,12 @@ public final class InfeasibilityExplainer {
             }
             if (!anyUsable) {
                 reasons.add(unusable(p, s));
+            } else if (i > 0 && java.util.Arrays.stream(best).anyMatch(Double::isFinite)
+                    && java.util.Arrays.stream(next).noneMatch(Double::isFinite)) {
+                int previous = chain[i - 1];
+                reasons.add("partitions " + p.componentName[p.slotComponent[previous]] + "/" + p.slotPartition[previous]
+                        + " and " + p.slotPartition[s] + " have no pair of resources whose layers share a network domain;"
+                        + " add a network domain joining their layers");
             }
             best = next;
             path = nextPath;
