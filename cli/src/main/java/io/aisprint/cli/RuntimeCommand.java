@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "runtime",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
         "The task runtime: tasks run asynchronously on a pool of nodes, ordered by the data they share.",
         "See docs/runtime.md to write your own workflow.",
@@ -37,9 +38,12 @@ public final class RuntimeCommand implements Runnable {
     @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
-            "Runs a real workflow: an image is cut into tiles, every tile is blurred by its own task in",
-            "parallel, and a merge task stitches them into a PNG. Without --input a test image is generated.",
+            "Runs a real workflow: image tiles blurred in parallel, then merged.",
+            "",
+            "The image is cut into tiles, every tile is blurred by its own task, and a merge task",
+            "stitches them into a PNG. Without --input a test image is generated.",
             "",
             "Example:  aisprint runtime demo --tiles 8 --output blurred.png --trace trace.json",
             "Open the trace in https://ui.perfetto.dev to see the tasks on each worker.",

@@ -83,6 +83,26 @@ class FailurePolicyTest {
     }
 
     @Test
+    void dataWrittenByAFailedTaskReportsTheFailureAndIgnoredFileOutputsExistEmpty(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path out = dir.resolve("result.csv");
+        try (TaskRuntime runtime = TaskRuntime.local(2)) {
+            Data<String> data = runtime.data("d", "v0");
+            runtime.task("writer").out(data).onFailure(FailurePolicy.CANCEL_SUCCESSORS).run(ctx -> {
+                throw new IllegalStateException("disk full");
+            });
+            assertThatThrownBy(() -> runtime.waitOn(data)).isInstanceOf(TaskFailedException.class)
+                    .hasMessageContaining("writer").hasMessageContaining("disk full");
+            runtime.task("optional-report").fileOut(out).onFailure(FailurePolicy.IGNORE).run(ctx -> {
+                throw new IllegalStateException("no data");
+            });
+            TaskFuture<Long> size = runtime.task("read-report").fileIn(out)
+                    .call(ctx -> java.nio.file.Files.size(ctx.path(out)));
+            assertThat(size.get()).isZero();
+        }
+    }
+
+    @Test
     void cancelSuccessorsCancelsOnlyTheDependentsTransitively() {
         try (TaskRuntime runtime = TaskRuntime.local(2)) {
             TaskFuture<Integer> bad = runtime.task("bad").onFailure(FailurePolicy.CANCEL_SUCCESSORS).call(ctx -> {

@@ -36,6 +36,28 @@ class FileParameterTest {
     }
 
     @Test
+    void replacedFileVersionsAreDeletedSoDiskUseStaysBounded() throws Exception {
+        Path file = dir.resolve("counter.txt");
+        Path work = dir.resolve("work");
+        Files.writeString(file, "0");
+        try (TaskRuntime runtime = TaskRuntime.builder().node(NodeSpec.of("n", 2)).workDir(work).build()) {
+            for (int i = 0; i < 200; i++) {
+                runtime.task("increment").fileInout(file).run(ctx ->
+                        Files.writeString(ctx.path(file), String.valueOf(Integer.parseInt(Files.readString(ctx.path(file))) + 1)));
+                runtime.task("peek").fileIn(file).call(ctx -> Files.readString(ctx.path(file)));
+            }
+            runtime.barrier();
+            assertThat(Files.readString(runtime.waitOnFile(file))).isEqualTo("200");
+            try (var versions = Files.list(work)) {
+                assertThat(versions.count()).as("renamed versions left in the work folder").isLessThanOrEqualTo(1);
+            }
+        }
+        try (var versions = Files.list(work)) {
+            assertThat(versions.count()).as("close removes the last one").isZero();
+        }
+    }
+
+    @Test
     void outFilesAreWrittenBackAtClose() throws Exception {
         Path out = dir.resolve("out/result.txt");
         try (TaskRuntime runtime = TaskRuntime.local(2)) {

@@ -329,14 +329,18 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         String reason = why;
         while (!work.isEmpty()) {
             TaskNode task = work.remove(work.size() - 1);
+            if (task.isTerminal()) {
+                continue;
+            }
+            // The reason is recorded before the state flips: a waiter may wake the moment it does.
+            task.setFailureIfAbsent(new io.aisprint.runtime.TaskCancelledException(task + " was cancelled because "
+                    + reason, task.poisonedBy != null ? task.poisonedBy.failure() : runFailure));
             if (!(task.casState(TaskNode.PENDING, TaskNode.CANCELLED) || task.casState(TaskNode.READY, TaskNode.CANCELLED))) {
                 if (task.state() == TaskNode.RUNNING && task == first) {
                     requestStop(task);
                 }
                 continue;
             }
-            task.setFailure(new io.aisprint.runtime.TaskCancelledException(task + " was cancelled because " + reason,
-                    task.poisonedBy != null ? task.poisonedBy.failure() : runFailure));
             stats.cancelled.increment();
             releaseGates(task, null);
             for (TaskNode successor : task.seal(TaskNode.CANCELLED)) {
@@ -502,6 +506,7 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         }
         Version version = cell.currentVersion();
         version.get();
+        cell.sweepUnusedVersions();
         try {
             FileManager.publish(version.path, cell.declaredPath, cell.kind == DataCell.Kind.DIRECTORY);
         } catch (IOException e) {
@@ -685,6 +690,13 @@ public final class DefaultTaskRuntime implements TaskRuntime {
                             FileManager.publish(version.path, cell.declaredPath, cell.kind == DataCell.Kind.DIRECTORY);
                         } catch (TaskRuntimeException | IOException skipped) {
                             // A file whose last writer failed keeps its previous content.
+                        }
+                    }
+                    for (Path physical : List.copyOf(cell.physicalPaths)) {
+                        try {
+                            FileManager.deleteTree(physical);
+                        } catch (IOException ignored) {
+                            // Best effort, as for the temporary folder.
                         }
                     }
                 }

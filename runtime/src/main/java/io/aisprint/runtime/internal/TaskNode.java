@@ -163,6 +163,12 @@ final class TaskNode implements TaskInfo, Runnable {
         this.failure = value;
     }
 
+    synchronized void setFailureIfAbsent(TaskRuntimeException value) {
+        if (failure == null) {
+            failure = value;
+        }
+    }
+
     /** Adds an edge predecessor -> this, unless the predecessor has already ended. */
     void dependOn(TaskNode predecessor) {
         if (predecessor == this) {
