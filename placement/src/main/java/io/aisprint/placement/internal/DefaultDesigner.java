@@ -145,7 +145,7 @@ public final class DefaultDesigner implements Designer {
         }
         worker.randomGreedy(budget.slice(0.2, Math.max(1, budget.maxSteps() == Long.MAX_VALUE
                 ? Long.MAX_VALUE : budget.maxSteps() / 5)));
-        EliteSet elite = workerElite(worker);
+        EliteSet elite = worker.elite();
         long stepsLeft = budget.maxSteps() == Long.MAX_VALUE ? Long.MAX_VALUE : budget.maxSteps() - budget.maxSteps() / 5;
         int round = 0;
         while (!budget.exhausted(0) && stepsLeft > 0) {
@@ -167,10 +167,6 @@ public final class DefaultDesigner implements Designer {
             stepsLeft -= chunk;
             round++;
         }
-    }
-
-    private static EliteSet workerElite(SearchWorker worker) {
-        return worker.elite();
     }
 
     private interface Task {
