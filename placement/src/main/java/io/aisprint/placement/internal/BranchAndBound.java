@@ -11,6 +11,7 @@ package io.aisprint.placement.internal;
  * runs out, the bound of every unexplored child is collected, giving a proved lower bound.
  */
 public final class BranchAndBound {
+    private static final long NODES_PER_STEP = 1000;
     private final CompiledProblem p;
     private final Evaluator evaluator;
     private final ClusterSizer sizer;
@@ -143,7 +144,8 @@ public final class BranchAndBound {
     private boolean outOfTime() {
         if (!timedOut && (nodes & 255) == 0) {
             pruneBound = Math.min(incumbentCost, sharedBest.getAsDouble());
-            timedOut = budget.exhausted(0);
+            // An iteration budget allows a thousand nodes per iteration, so runs without a time limit end.
+            timedOut = budget.exhausted(nodes / NODES_PER_STEP);
         }
         return timedOut;
     }
