@@ -137,6 +137,16 @@ public final class ClusterDriver implements AutoCloseable, DriverSession {
         return List.copyOf(events);
     }
 
+    /** The events as text, one line each, for the end-of-run report. */
+    public String report() {
+        StringBuilder text = new StringBuilder("cluster: ").append(workers().size()).append(" live workers ")
+                .append(workers().stream().map(NodeSpec::name).toList());
+        for (ClusterEvent event : events()) {
+            text.append('\n').append("  ").append(event);
+        }
+        return text.toString();
+    }
+
     /** Reads a value kept on a worker. */
     @SuppressWarnings("unchecked")
     public <T> T fetch(RemoteRef<T> ref) {
