@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         MonitorCommand.class,
         GpuCommand.class,
         WorkerCommand.class,
+        RuntimeCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
