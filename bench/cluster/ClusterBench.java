@@ -38,9 +38,17 @@ public final class ClusterBench {
         try (ClusterDriver driver = ClusterDriver.start(config)) {
             driver.awaitWorkers(2, Duration.ofSeconds(60));
             try (TaskRuntime runtime = driver.runtime(b -> b.policy(SchedulingPolicies.locality()).maxPendingTasks(5000))) {
+                if (System.getProperty("bench.stencilWidth") != null) {
+                    int width = Integer.getInteger("bench.stencilWidth");
+                    for (int round = 0; round < 3; round++) {
+                        System.out.println("stencil width " + width + ": " + stencil(runtime, 8, width, 20) + " s");
+                    }
+                    return;
+                }
                 noopRun(runtime, 3000, 1); // warm-up
                 results.put("noop_tasks_per_s", noopRun(runtime, noops, 1));
                 results.put("noop_batched_tasks_per_s", noopRun(runtime, noops * 10, 500));
+                stencil(runtime, 8, 50_000, 10); // warm-up (JIT on the workers), as for Dask
                 results.put("stencil_s", stencil(runtime, 8, 50_000, 20));
                 results.put("stencil_checksum", lastChecksum);
                 results.put("sleep_fault_free_s", sleepers(runtime, 40, null, driver, results));

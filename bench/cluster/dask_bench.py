@@ -84,6 +84,7 @@ def main():
     noop_run(client, 3000, 1)
     results["noop_tasks_per_s"] = noop_run(client, noops, 1)
     results["noop_batched_tasks_per_s"] = noop_run(client, noops * 10, 500)
+    stencil(client, 8, 50_000, 10)  # warm-up, as for aisprint
     results["stencil_s"], results["stencil_checksum"] = stencil(client, 8, 50_000, 20)
     results["sleep_fault_free_s"] = sleepers(client, 40, False)["total_s"]
     faulty = sleepers(client, 40, True)
