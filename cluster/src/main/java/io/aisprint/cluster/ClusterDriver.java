@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class ClusterDriver implements AutoCloseable, DriverSession {
+public final class ClusterDriver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDriver.class);
     private static final int[] MEMBERSHIP_EVENTS = {EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
 
@@ -60,7 +60,7 @@ public final class ClusterDriver implements AutoCloseable, DriverSession {
 
     private ClusterDriver(Ignite ignite) {
         this.ignite = ignite;
-        this.calls = new RemoteCalls(ignite, this);
+        this.calls = new RemoteCalls(ignite, this::attemptLost);
     }
 
     /** Joins the cluster as a driver (it runs no tasks itself). */
@@ -114,7 +114,7 @@ public final class ClusterDriver implements AutoCloseable, DriverSession {
         }
         RuntimeBuilder builder = TaskRuntime.builder();
         workers().forEach(builder::node);
-        backend = new ClusterBackend(this);
+        backend = new ClusterBackend(session);
         builder.backend(backend);
         customise.accept(builder);
         TaskRuntime built = builder.build();
@@ -162,19 +162,31 @@ public final class ClusterDriver implements AutoCloseable, DriverSession {
         return live.get(name);
     }
 
-    @Override
-    public Object call(String nodeName, String taskName, int attempt, io.aisprint.cluster.internal.RemoteJob job) throws Exception {
-        return calls.call(liveNode(nodeName), nodeName, taskName, attempt, job);
-    }
+    /** What the backend's threads call back into; kept off the public API. */
+    private final DriverSession session = new DriverSession() {
+        @Override
+        public Object call(String nodeName, String taskName, int attempt, io.aisprint.cluster.internal.RemoteJob job) throws Exception {
+            return calls.call(liveNode(nodeName), nodeName, taskName, attempt, job);
+        }
 
-    /** Called by {@link RemoteCalls} when an attempt's worker vanished under it. */
-    public void attemptLost(String nodeName, String taskName, int attempt) {
+        @Override
+        public void attemptEnded(String nodeName) {
+            ClusterDriver.this.attemptEnded(nodeName);
+        }
+
+        @Override
+        public void runtimeClosed() {
+            ClusterDriver.this.runtimeClosed();
+        }
+    };
+
+    /** An attempt's worker vanished under it. */
+    private void attemptLost(String nodeName, String taskName, int attempt) {
         record(ClusterEvent.Kind.ATTEMPT_LOST, nodeName, "attempt " + attempt + " of task '" + taskName
                 + "' was running there; its failure policy decides whether it runs again elsewhere");
     }
 
-    @Override
-    public void attemptEnded(String nodeName) {
+    private void attemptEnded(String nodeName) {
         TaskRuntime current = runtime;
         if (current != null && liveNode(nodeName) == null) {
             // A lost attempt may have been queued again after the node was dropped: dropping it
@@ -183,8 +195,7 @@ public final class ClusterDriver implements AutoCloseable, DriverSession {
         }
     }
 
-    @Override
-    public synchronized void runtimeClosed() {
+    private synchronized void runtimeClosed() {
         runtime = null;
         backend = null;
     }

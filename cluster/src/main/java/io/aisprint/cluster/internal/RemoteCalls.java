@@ -1,6 +1,5 @@
 package io.aisprint.cluster.internal;
 
-import io.aisprint.cluster.ClusterDriver;
 import io.aisprint.cluster.ClusterException;
 import io.aisprint.cluster.NodeLostException;
 import io.aisprint.cluster.RemoteRef;
@@ -15,11 +14,17 @@ import org.apache.ignite.lang.IgniteFuture;
 /** Sends jobs to one chosen worker and turns Ignite's failures into ours. */
 public final class RemoteCalls {
     private final Ignite ignite;
-    private final ClusterDriver driver;
+    private final LostAttempts driver;
 
-    public RemoteCalls(Ignite ignite, ClusterDriver driver) {
+    /** Told when an attempt's worker vanished, for the driver's report. */
+    @FunctionalInterface
+    public interface LostAttempts {
+        void attemptLost(String nodeName, String taskName, int attempt);
+    }
+
+    public RemoteCalls(Ignite ignite, LostAttempts lost) {
         this.ignite = ignite;
-        this.driver = driver;
+        this.driver = lost;
     }
 
     public Object call(ClusterNode target, String nodeName, String taskName, int attempt, RemoteJob job) throws Exception {
