@@ -77,6 +77,16 @@ class ClusterBehaviourTest extends RuntimeBehaviourSuite {
     }
 
     @Test
+    void aResultThatCannotTravelFailsTheTaskWithAnExplanation() {
+        try (TaskRuntime runtime = open(SchedulingPolicies.fifo())) {
+            TaskFuture<Object> future = runtime.task("unserialisable").onFailure(io.aisprint.runtime.FailurePolicy.CANCEL_SUCCESSORS)
+                    .call(Remote.call(ctx -> new Object()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.waitOn(future))
+                    .hasStackTraceContaining("must be Serializable").hasStackTraceContaining("unserialisable");
+        }
+    }
+
+    @Test
     void aKeptValueMovesOnceToEachNodeThatReadsIt() {
         Map<String, Long> before = driver.fetchCounts();
         try (TaskRuntime runtime = open(SchedulingPolicies.locality())) {

@@ -38,7 +38,11 @@ public final class RemoteJob implements IgniteCallable<byte[]> {
 
     @Override
     public byte[] call() {
-        return Payloads.write(outcome(), "the result of task '" + taskName + "'");
+        try {
+            return Payloads.write(outcome(), "the result of task '" + taskName + "'");
+        } catch (io.aisprint.cluster.ClusterException unserialisable) {
+            return Payloads.write(RemoteOutcome.failure(unserialisable), "the failure of task '" + taskName + "'");
+        }
     }
 
     private RemoteOutcome outcome() {
@@ -50,7 +54,6 @@ public final class RemoteJob implements IgniteCallable<byte[]> {
             Object[] unpacked = (Object[]) Payloads.read(payload, "task '" + taskName + "'");
             Object result = run((RemoteFunction<?>) unpacked[0], (Object[]) unpacked[1], keep, nodeName, labels, taskName, attempt, store,
                     ref -> fetch(ref, store));
-            Payloads.write(result, "the result of task '" + taskName + "'"); // fail here, with the body's name, if unserialisable
             return RemoteOutcome.success(result);
         } catch (Throwable failed) {
             return RemoteOutcome.failure(failed);
