@@ -38,6 +38,18 @@ public final class ClusterBench {
         try (ClusterDriver driver = ClusterDriver.start(config)) {
             driver.awaitWorkers(2, Duration.ofSeconds(60));
             try (TaskRuntime runtime = driver.runtime(b -> b.policy(SchedulingPolicies.locality()).maxPendingTasks(5000))) {
+                if (Boolean.getBoolean("bench.chain")) {
+                    for (int round = 0; round < 3; round++) {
+                        long start = System.nanoTime();
+                        TaskFuture<Integer> value = runtime.task("c").call(Remote.call(ctx -> 0));
+                        for (int i = 0; i < 300; i++) {
+                            value = runtime.task("c").in(value).call(Remote.call(ctx -> ctx.<Integer>arg(0) + 1, value));
+                        }
+                        runtime.waitOn(value);
+                        System.out.println("chain hop ms: " + (System.nanoTime() - start) / 1e6 / 301);
+                    }
+                    return;
+                }
                 if (System.getProperty("bench.stencilWidth") != null) {
                     int width = Integer.getInteger("bench.stencilWidth");
                     for (int round = 0; round < 3; round++) {
