@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         PlacementEvaluateCommand.class,
         MonitorCommand.class,
         GpuCommand.class,
+        WorkerCommand.class,
         RuntimeCommand.class,
     },
     description = {

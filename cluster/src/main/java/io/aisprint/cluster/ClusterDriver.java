@@ -1,0 +1,279 @@
+package io.aisprint.cluster;
+
+import io.aisprint.cluster.internal.ClusterBackend;
+import io.aisprint.cluster.internal.DriverSession;
+import io.aisprint.cluster.internal.IgniteNodes;
+import io.aisprint.cluster.internal.NodeAttributes;
+import io.aisprint.cluster.internal.RemoteCalls;
+import io.aisprint.runtime.NodeSpec;
+import io.aisprint.runtime.RuntimeBuilder;
+import io.aisprint.runtime.TaskRuntime;
+import io.aisprint.runtime.TaskRuntimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.events.DiscoveryEvent;
+import org.apache.ignite.events.EventType;
+import org.apache.ignite.lang.IgnitePredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's side of the cluster: joins it, turns the workers into the runtime's node
+ * pool (and keeps that pool in step as workers join, leave or fail), and ships attempts to the
+ * worker the scheduler chose.
+ *
+ * <pre>{@code
+ * try (ClusterDriver driver = ClusterDriver.start(config)) {
+ *     driver.awaitWorkers(2, Duration.ofSeconds(30));
+ *     try (TaskRuntime runtime = driver.runtime(builder -> builder.policy(SchedulingPolicies.locality()))) {
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ */
+public final class ClusterDriver implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterDriver.class);
+    private static final int[] MEMBERSHIP_EVENTS = {EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
+
+    private final Ignite ignite;
+    private final RemoteCalls calls;
+    private final Map<String, ClusterNode> live = new LinkedHashMap<>();
+    private final List<ClusterEvent> events = new ArrayList<>();
+    private final ExecutorService membership = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "aisprint-cluster-membership");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final IgnitePredicate<DiscoveryEvent> listener = this::onMembership;
+    private volatile TaskRuntime runtime;
+    private ClusterBackend backend;
+
+    private ClusterDriver(Ignite ignite) {
+        this.ignite = ignite;
+        this.calls = new RemoteCalls(ignite, this::attemptLost);
+    }
+
+    /** Joins the cluster as a driver (it runs no tasks itself). */
+    public static ClusterDriver start(ClusterConfig config) {
+        ClusterDriver driver = new ClusterDriver(IgniteNodes.start(config, NodeAttributes.DRIVER));
+        driver.ignite.events().localListen(driver.listener, MEMBERSHIP_EVENTS);
+        synchronized (driver) {
+            for (ClusterNode node : driver.ignite.cluster().forServers().nodes()) {
+                if (NodeAttributes.isWorker(node)) {
+                    driver.live.putIfAbsent(NodeAttributes.name(node), node);
+                }
+            }
+        }
+        return driver;
+    }
+
+    /** The workers now in the cluster. */
+    public synchronized List<NodeSpec> workers() {
+        return live.values().stream().map(NodeAttributes::decode).sorted(Comparator.comparing(NodeSpec::name)).toList();
+    }
+
+    /** Waits until at least {@code count} workers have joined. */
+    public List<NodeSpec> awaitWorkers(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (live.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new ClusterException("only " + live.size() + " of " + count + " workers joined within "
+                            + timeout.toSeconds() + " s (" + live.keySet() + ").\nStart workers with"
+                            + " 'aisprint worker --join <this driver's address>' or lower the count.");
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new ClusterException("interrupted while waiting for workers");
+                }
+            }
+        }
+        return workers();
+    }
+
+    /** A runtime whose node pool is the cluster's workers; {@code customise} sets the policy, tracing and so on. */
+    public synchronized TaskRuntime runtime(Consumer<RuntimeBuilder> customise) {
+        if (runtime != null) {
+            throw new ClusterException("this driver already has a runtime; close it before building another");
+        }
+        if (live.isEmpty()) {
+            throw new ClusterException("no worker has joined the cluster yet; call awaitWorkers(...) first");
+        }
+        RuntimeBuilder builder = TaskRuntime.builder();
+        workers().forEach(builder::node);
+        backend = new ClusterBackend(session);
+        builder.backend(backend);
+        customise.accept(builder);
+        TaskRuntime built = builder.build();
+        runtime = built;
+        // Workers that joined while the runtime was being built.
+        for (NodeSpec spec : workers()) {
+            if (built.nodes().stream().noneMatch(node -> node.name().equals(spec.name()))) {
+                built.addNode(spec);
+            }
+        }
+        return built;
+    }
+
+    public TaskRuntime runtime() {
+        return runtime(builder -> { });
+    }
+
+    /** What happened to the workers since the driver started, oldest first. */
+    public synchronized List<ClusterEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** The events as text, one line each, for the end-of-run report. */
+    public String report() {
+        StringBuilder text = new StringBuilder("cluster: ").append(workers().size()).append(" live workers ")
+                .append(workers().stream().map(NodeSpec::name).toList());
+        for (ClusterEvent event : events()) {
+            text.append('\n').append("  ").append(event);
+        }
+        return text.toString();
+    }
+
+    /** Reads a value kept on a worker. */
+    @SuppressWarnings("unchecked")
+    public <T> T fetch(RemoteRef<T> ref) {
+        return (T) calls.fetch(ref, liveNode(ref.node()));
+    }
+
+    /** How many kept values each worker fetched from another worker (data movements). */
+    public Map<String, Long> fetchCounts() {
+        return calls.fetchCounts();
+    }
+
+    synchronized ClusterNode liveNode(String name) {
+        return live.get(name);
+    }
+
+    /** What the backend's threads call back into; kept off the public API. */
+    private final DriverSession session = new DriverSession() {
+        @Override
+        public Object call(String nodeName, String taskName, int attempt, io.aisprint.cluster.internal.RemoteJob job) throws Exception {
+            return calls.call(liveNode(nodeName), nodeName, taskName, attempt, job);
+        }
+
+        @Override
+        public void attemptEnded(String nodeName) {
+            ClusterDriver.this.attemptEnded(nodeName);
+        }
+
+        @Override
+        public void runtimeClosed() {
+            ClusterDriver.this.runtimeClosed();
+        }
+    };
+
+    /** An attempt's worker vanished under it. */
+    private void attemptLost(String nodeName, String taskName, int attempt) {
+        record(ClusterEvent.Kind.ATTEMPT_LOST, nodeName, "attempt " + attempt + " of task '" + taskName
+                + "' was running there; its failure policy decides whether it runs again elsewhere");
+    }
+
+    private void attemptEnded(String nodeName) {
+        TaskRuntime current = runtime;
+        if (current != null && liveNode(nodeName) == null) {
+            // A lost attempt may have been queued again after the node was dropped: dropping it
+            // once more fails, with a clear message, tasks that no remaining worker can run.
+            removeFromRuntime(current, nodeName);
+        }
+    }
+
+    private synchronized void runtimeClosed() {
+        runtime = null;
+        backend = null;
+    }
+
+    private boolean onMembership(DiscoveryEvent event) {
+        ClusterNode node = event.eventNode();
+        if (!NodeAttributes.isWorker(node)) {
+            return true;
+        }
+        String name = NodeAttributes.name(node);
+        TaskRuntime current;
+        synchronized (this) {
+            if (event.type() == EventType.EVT_NODE_JOINED) {
+                if (live.containsKey(name)) {
+                    record(ClusterEvent.Kind.JOINED, name, "a second worker named '" + name + "' joined and is ignored;"
+                            + " give each worker its own --name");
+                    return true;
+                }
+                live.put(name, node);
+            } else if (live.get(name) != null && live.get(name).id().equals(node.id())) {
+                live.remove(name);
+            } else {
+                return true;
+            }
+            notifyAll();
+            current = runtime;
+        }
+        switch (event.type()) {
+            case EventType.EVT_NODE_JOINED -> {
+                NodeSpec spec = NodeAttributes.decode(node);
+                record(ClusterEvent.Kind.JOINED, name, "joined with " + spec.cores() + " cores, labels " + spec.labels());
+                if (current != null) {
+                    membership.execute(() -> {
+                        try {
+                            current.addNode(spec);
+                        } catch (TaskRuntimeException refused) {
+                            record(ClusterEvent.Kind.JOINED, name, "not added to the runtime: " + refused.getMessage());
+                        }
+                    });
+                }
+            }
+            case EventType.EVT_NODE_LEFT -> record(ClusterEvent.Kind.LEFT, name, "left the cluster");
+            default -> record(ClusterEvent.Kind.FAILED, name, "stopped answering and was dropped from the cluster");
+        }
+        if (event.type() != EventType.EVT_NODE_JOINED && current != null) {
+            membership.execute(() -> removeFromRuntime(current, name));
+        }
+        return true;
+    }
+
+    private void removeFromRuntime(TaskRuntime current, String name) {
+        try {
+            current.removeNode(name);
+        } catch (RuntimeException failed) {
+            LOG.warn("could not remove node {} from the runtime: {}", name, failed.getMessage());
+        }
+    }
+
+    private synchronized void record(ClusterEvent.Kind kind, String node, String detail) {
+        ClusterEvent event = new ClusterEvent(Instant.now(), kind, node, detail);
+        events.add(event);
+        if (kind != ClusterEvent.Kind.JOINED) {
+            LOG.warn("{}", event);
+        }
+    }
+
+    /** Closes the runtime (waiting for its tasks) and leaves the cluster. */
+    @Override
+    public void close() {
+        try {
+            TaskRuntime current = runtime;
+            if (current != null) {
+                current.close();
+            }
+        } finally {
+            membership.shutdownNow();
+            ignite.events().stopLocalListen(listener, MEMBERSHIP_EVENTS);
+            IgniteNodes.stop(ignite);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.aisprint.cluster;
+
+import io.aisprint.cluster.internal.IgniteNodes;
+import io.aisprint.cluster.internal.NodeAttributes;
+import io.aisprint.runtime.NodeSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.ignite.Ignite;
+
+/**
+ * A worker process: a cluster member that advertises its capacity and labels and runs the
+ * attempts drivers route to it. {@code aisprint worker} starts one; tests start them with
+ * {@link #main} in separate JVMs.
+ */
+public final class ClusterWorker implements AutoCloseable {
+    private final Ignite ignite;
+    private final NodeSpec spec;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private ClusterWorker(Ignite ignite, NodeSpec spec) {
+        this.ignite = ignite;
+        this.spec = spec;
+    }
+
+    public static ClusterWorker start(ClusterConfig config) {
+        return new ClusterWorker(IgniteNodes.start(config, NodeAttributes.WORKER), config.node());
+    }
+
+    public NodeSpec spec() {
+        return spec;
+    }
+
+    /** How many members (workers and drivers) this worker sees. */
+    public int clusterSize() {
+        return ignite.cluster().nodes().size();
+    }
+
+    /** Blocks until {@link #close} is called (or the process is stopped). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        try {
+            IgniteNodes.stop(ignite);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Minimal entry point for spawned worker JVMs:
+     * {@code --name N --join H:P[,..] [--port P] [--communication-port P] [--port-range R] [--cores C]
+     * [--memory MB] [--gpus G] [--labels k=v,..] [--tls-dir DIR] [--failure-detection-ms MS]}.
+     * The TLS password comes from the environment variable {@code AISPRINT_TLS_PASSWORD}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new ClusterException("expected an option at '" + args[i] + "' in " + Arrays.toString(args));
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        ClusterConfig config = configFrom(options);
+        ClusterWorker worker = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "aisprint-worker-stop"));
+        System.out.println("aisprint worker " + config.node().name() + " joined a cluster of " + worker.clusterSize()
+                + " members");
+        System.out.flush();
+        worker.awaitStop();
+    }
+
+    static ClusterConfig configFrom(Map<String, String> options) {
+        String name = require(options, "name");
+        NodeSpec spec = new NodeSpec(name, Integer.parseInt(options.getOrDefault("cores", "2")),
+                Long.parseLong(options.getOrDefault("memory", "4096")), Integer.parseInt(options.getOrDefault("gpus", "0")),
+                null, parseLabels(options.getOrDefault("labels", "")));
+        List<String> join = new ArrayList<>(Arrays.asList(require(options, "join").split(",")));
+        ClusterConfig config = ClusterConfig.of(spec, join).withPorts(
+                Integer.parseInt(options.getOrDefault("port", Integer.toString(ClusterConfig.DEFAULT_DISCOVERY_PORT))),
+                Integer.parseInt(options.getOrDefault("communication-port",
+                        Integer.toString(ClusterConfig.DEFAULT_COMMUNICATION_PORT))),
+                Integer.parseInt(options.getOrDefault("port-range", "10")));
+        if (options.containsKey("host")) {
+            config = config.withLocalHost(options.get("host"));
+        }
+        if (options.containsKey("failure-detection-ms")) {
+            config = config.withFailureDetection(Duration.ofMillis(Long.parseLong(options.get("failure-detection-ms"))));
+        }
+        if (options.containsKey("tls-dir")) {
+            String password = System.getenv("AISPRINT_TLS_PASSWORD");
+            config = config.withTls(Path.of(options.get("tls-dir")), password == null ? null : password.toCharArray());
+        }
+        return config;
+    }
+
+    /** Parses {@code layer=edge,resource=RasPi4}. */
+    public static Map<String, String> parseLabels(String text) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals <= 0 || equals == pair.length() - 1) {
+                throw new ClusterException("label '" + pair.trim() + "' must look like key=value, for example layer=edge");
+            }
+            labels.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return labels;
+    }
+
+    private static String require(Map<String, String> options, String key) {
+        String value = options.get(key);
+        if (value == null) {
+            throw new ClusterException("missing --" + key);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,36 @@
+package io.aisprint.cluster.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Values kept on this node (results produced here and copies fetched from other nodes), one
+ * store per Ignite instance so several nodes can share a JVM in tests.
+ */
+public final class LocalStore {
+    private static final Map<String, LocalStore> STORES = new ConcurrentHashMap<>();
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    /** How many values were fetched from other nodes. */
+    final AtomicLong fetches = new AtomicLong();
+
+    public static LocalStore of(String instance) {
+        return STORES.computeIfAbsent(instance == null ? "" : instance, key -> new LocalStore());
+    }
+
+    static void drop(String instance) {
+        STORES.remove(instance == null ? "" : instance);
+    }
+
+    Object get(String key) {
+        return values.get(key);
+    }
+
+    void put(String key, Object value) {
+        values.put(key, value);
+    }
+
+    public long fetchCount() {
+        return fetches.get();
+    }
+}

@@ -1,0 +1,79 @@
+package io.aisprint.cluster.internal;
+
+import io.aisprint.cluster.RemoteFunction;
+import io.aisprint.cluster.RemoteRef;
+import io.aisprint.runtime.Data;
+import io.aisprint.runtime.TaskContext;
+import io.aisprint.runtime.TaskFunction;
+import io.aisprint.runtime.TaskFuture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The driver side of a remote body: resolves the inputs the runtime already made ready, then
+ * runs the body on the node the scheduler chose (in another JVM on a cluster runtime, here on
+ * the in-process one) and hands the result back to the runtime.
+ */
+public final class RemoteTaskFunction<R> implements TaskFunction<R> {
+    public enum Mode { RETURN, KEEP }
+
+    private final RemoteFunction<?> body;
+    private final List<Object> inputs;
+    private final Mode mode;
+    private final Data<Object> target;
+
+    @SuppressWarnings("unchecked")
+    public RemoteTaskFunction(RemoteFunction<?> body, List<Object> inputs, Mode mode, Data<?> target) {
+        this.body = java.util.Objects.requireNonNull(body, "body");
+        this.inputs = inputs;
+        this.mode = mode;
+        this.target = (Data<Object>) target;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public R apply(TaskContext context) throws Exception {
+        Object[] values = new Object[inputs.size()];
+        DriverSession session = DriverSession.current();
+        for (int i = 0; i < values.length; i++) {
+            Object input = inputs.get(i);
+            if (input instanceof TaskFuture<?> future) {
+                values[i] = context.get(future);
+            } else if (input instanceof Data<?> data) {
+                values[i] = context.get(data);
+            } else if (input instanceof Path path) {
+                Path physical = context.path(path);
+                values[i] = session == null ? physical : StagedFile.read(physical);
+            } else {
+                values[i] = input;
+            }
+        }
+        boolean keep = mode == Mode.KEEP;
+        Object result;
+        if (session == null) {
+            result = RemoteJob.run(body, values, keep, context.nodeName(), labelsOf(context), context.taskName(),
+                    context.attempt(), LocalStore.of(null), RemoteTaskFunction::missing);
+        } else {
+            result = session.call(context.nodeName(), context.taskName(), context.attempt(),
+                    new RemoteJob(body, values, keep, context.taskName(), context.attempt()));
+        }
+        if (target != null) {
+            context.set(target, result);
+        }
+        return (R) result;
+    }
+
+    public void applyAsAction(TaskContext context) throws Exception {
+        apply(context);
+    }
+
+    private static Map<String, String> labelsOf(TaskContext context) {
+        return context.runtime().nodes().stream().filter(node -> node.name().equals(context.nodeName()))
+                .map(io.aisprint.runtime.NodeSpec::labels).findFirst().orElse(Map.of());
+    }
+
+    private static Object missing(RemoteRef<?> ref) {
+        throw new io.aisprint.cluster.ClusterException("no value " + ref.key() + " is kept in this process");
+    }
+}

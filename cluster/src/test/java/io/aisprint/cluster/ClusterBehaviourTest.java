@@ -1,0 +1,114 @@
+package io.aisprint.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aisprint.runtime.Constraints;
+import io.aisprint.runtime.SchedulingPolicies;
+import io.aisprint.runtime.TaskFuture;
+import io.aisprint.runtime.TaskRuntime;
+import io.aisprint.runtime.spi.SchedulingPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The behavioural suite on a real cluster: two worker JVMs (w1 edge, w2 cloud) and the driver in
+ * the test JVM, all on loopback, plus checks only a cluster can make (other processes, data
+ * moved once).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterBehaviourTest extends RuntimeBehaviourSuite {
+    private static final int PORT = 47500;
+    private Path logs;
+    private WorkerProcess edge;
+    private WorkerProcess cloud;
+    private ClusterDriver driver;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        logs = Files.createTempDirectory("aisprint-cluster-test-");
+        edge = WorkerProcess.start("w1", TestClusters.labels(TestClusters.EDGE), 2, PORT, logs, Map.of());
+        cloud = WorkerProcess.start("w2", TestClusters.labels(TestClusters.CLOUD), 2, PORT, logs, Map.of());
+        driver = ClusterDriver.start(TestClusters.config("driver", PORT));
+        try {
+            driver.awaitWorkers(2, Duration.ofSeconds(40));
+        } catch (ClusterException notJoined) {
+            throw new AssertionError(notJoined.getMessage() + "\nw1 log:\n" + edge.log() + "\nw2 log:\n" + cloud.log(), notJoined);
+        }
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (driver != null) {
+            driver.close();
+        }
+        edge.close();
+        cloud.close();
+    }
+
+    @Override
+    protected TaskRuntime open(SchedulingPolicy policy) {
+        return driver.runtime(builder -> builder.policy(policy));
+    }
+
+    @Test
+    void workersAdvertiseTheirCapacityAndLabels() {
+        assertThat(driver.workers()).containsExactly(TestClusters.EDGE.withArchitecture(System.getProperty("os.arch")),
+                TestClusters.CLOUD.withArchitecture(System.getProperty("os.arch")));
+    }
+
+    @Test
+    void routedTasksRunInTheWorkerProcessesNotInTheDriver() {
+        long driverPid = ProcessHandle.current().pid();
+        try (TaskRuntime runtime = open(SchedulingPolicies.fifo())) {
+            TaskFuture<Long> onEdge = runtime.task("pid").constraints(Constraints.of().withLabel("resource", "RasPi4"))
+                    .call(Remote.call(ctx -> ProcessHandle.current().pid()));
+            TaskFuture<Long> onCloud = runtime.task("pid").constraints(Constraints.of().withLabel("resource", "VM1"))
+                    .call(Remote.call(ctx -> ProcessHandle.current().pid()));
+            assertThat(runtime.waitOn(onEdge)).isEqualTo(edge.pid()).isNotEqualTo(driverPid);
+            assertThat(runtime.waitOn(onCloud)).isEqualTo(cloud.pid());
+        }
+    }
+
+    @Test
+    void aResultThatCannotTravelFailsTheTaskWithAnExplanation() {
+        try (TaskRuntime runtime = open(SchedulingPolicies.fifo())) {
+            TaskFuture<Object> future = runtime.task("unserialisable").onFailure(io.aisprint.runtime.FailurePolicy.CANCEL_SUCCESSORS)
+                    .call(Remote.call(ctx -> new Object()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.waitOn(future))
+                    .hasStackTraceContaining("must be Serializable").hasStackTraceContaining("unserialisable");
+        }
+    }
+
+    @Test
+    void aKeptValueMovesOnceToEachNodeThatReadsIt() {
+        Map<String, Long> before = driver.fetchCounts();
+        try (TaskRuntime runtime = open(SchedulingPolicies.locality())) {
+            Constraints onCloud = Constraints.of().withLabel("layer", "cloud");
+            TaskFuture<RemoteRef<int[]>> big = runtime.task("produce").constraints(Constraints.of().withLabel("layer", "edge"))
+                    .call(Remote.keep(ctx -> ramp(100_000)));
+            // Unconstrained readers follow the data to w1 under the locality policy: nothing moves.
+            for (int i = 0; i < 3; i++) {
+                runtime.waitOn(runtime.task("read-anywhere").in(big).call(Remote.call(ctx -> ctx.nodeName(), big)));
+            }
+            // Readers pinned to w2 fetch it once; the second one reads the copy.
+            for (int i = 0; i < 2; i++) {
+                long total = runtime.waitOn(runtime.task("sum").constraints(onCloud).in(big)
+                        .call(Remote.call(ctx -> sum(ctx.arg(0)), big)));
+                assertThat(total).isEqualTo(100_000L * 99_999L / 2);
+            }
+            assertThat(driver.fetch(runtime.waitOn(big))).hasSize(100_000);
+        }
+        Map<String, Long> after = driver.fetchCounts();
+        assertThat(after.get("w1") - before.get("w1")).as("fetches by w1").isZero();
+        assertThat(after.get("w2") - before.get("w2")).as("fetches by w2").isEqualTo(1);
+        assertThat(driver.events()).extracting(ClusterEvent::kind).doesNotContain(ClusterEvent.Kind.FAILED);
+        assertThat(List.of(edge.isAlive(), cloud.isAlive())).containsOnly(true);
+    }
+}
