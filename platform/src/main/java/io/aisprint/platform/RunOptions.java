@@ -73,9 +73,9 @@ public record RunOptions(
         }
     }
 
-    /** 60 application seconds at half time, 8 s QoS window, re-plan on ±40 % load or a violation. */
+    /** 60 application seconds at half time, 10 s QoS window, re-plan on ±40 % load or a violation. */
     public static RunOptions defaults(LoadProfile load) {
-        return new RunOptions(load, 60, 0.5, 1, 8, 15, 0.4, 6, 1.2, 0.1, 1.0, 30, true);
+        return new RunOptions(load, 60, 0.5, 1, 10, 15, 0.4, 6, 1.2, 0.1, 1.0, 30, true);
     }
 
     public RunOptions withDuration(double value) {

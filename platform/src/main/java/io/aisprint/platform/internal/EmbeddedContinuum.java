@@ -43,6 +43,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class EmbeddedContinuum implements AutoCloseable {
     /** Concurrent containers one FaaS configuration may run. */
     static final int FAAS_CONCURRENCY = 64;
+    private static final int WARM_UP_RUNS = 200;
 
     /** What a finished (or failed) step reports back; failure is null on success. */
     @FunctionalInterface
@@ -142,9 +143,11 @@ public final class EmbeddedContinuum implements AutoCloseable {
                             + " uses a regression model; the embedded run needs a mean demand.\n"
                             + "Maybe run 'aisprint profile' to measure one.");
                 }
+                io.aisprint.platform.examples.PartitionCode code =
+                        ExampleCode.forPartition(chosen.component(), i, parts.size(), partition.earlyExitProbability());
+                warmUp(code, i == 0 ? null : steps.get(i - 1).code());
                 steps.add(new Route.Step(chosen.component(), partition, i, resource.name(), resource instanceof FaasResource,
-                        nodeNames, ExampleCode.forPartition(chosen.component(), i, parts.size(), partition.earlyExitProbability()),
-                        demand, demandCold));
+                        nodeNames, code, demand, demandCold));
             }
             routes.put(chosen.component(), new Route.ComponentRoute(chosen.component(), chosen.deployment(), steps));
         }
@@ -155,6 +158,18 @@ public final class EmbeddedContinuum implements AutoCloseable {
         }
         version++;
         return new Route(version, placement, routes);
+    }
+
+    /** Runs the code a few times before it serves, so JIT compilation does not show up as a QoS violation. */
+    private void warmUp(io.aisprint.platform.examples.PartitionCode code, io.aisprint.platform.examples.PartitionCode previous) {
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
+            Object input = ExampleCode.newRequestInput(random);
+            if (previous != null) {
+                input = previous.run(input).output();
+            }
+            code.run(input);
+        }
     }
 
     private List<String> ensureNodes(Resource resource, int count) {

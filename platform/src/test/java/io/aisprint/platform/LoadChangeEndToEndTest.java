@@ -1,0 +1,61 @@
+package io.aisprint.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aisprint.model.SystemDescription;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main loop on mask-detection with a load profile that doubles λ mid-run: the detector's
+ * QoS rule fires on measured response times, the replanner scales the VM cluster out within a few
+ * seconds, response times come back under the limits, and no request is lost.
+ */
+class LoadChangeEndToEndTest {
+
+    @Test
+    void doublingTheLoadIsDetectedAndFixedByReplacementWithoutLosingRequests() {
+        SystemDescription system = Examples.maskDetection();
+        LoadProfile profile = new LoadProfile(List.of(new LoadProfile.Step(0, 2), new LoadProfile.Step(20, 4)));
+        RunOptions options = RunOptions.defaults(profile).withDuration(60).withTimeScale(0.5).withSeed(3);
+
+        RunResult result = ApplicationManager.run(system, options, new RunListener() {
+            @Override
+            public void tick(RunResult.TimelinePoint point) {
+                System.out.printf("t=%5.1f lam=%.2f %s util=%s viol=%s in=%d done=%d failed=%d%n", point.time(),
+                        point.lambdaObserved(), point.responseTimes(), point.utilisation(), point.violating(),
+                        point.requestsIn(), point.completed(), point.failed());
+            }
+
+            @Override
+            public void replanned(RunResult.ReplanAttempt attempt) {
+                System.out.println("REPLAN " + attempt);
+            }
+        });
+
+        result.replacements().forEach(r -> System.out.println("REPLACED " + r.time() + " " + r.after().instances()));
+        assertThat(result.requestsIn()).isGreaterThan(100);
+        assertThat(result.requestsIn()).isEqualTo(result.requestsCompleted() + result.requestsFailed());
+        assertThat(result.requestsFailed()).as("failures: %s", result.failureReasons()).isZero();
+        assertThat(result.replacements()).isNotEmpty();
+        RunResult.Replacement first = result.replacements().get(0);
+        assertThat(first.time()).isGreaterThan(20);
+        assertThat(first.after().instances().get("VM-t3xlarge")).isGreaterThan(1);
+        assertThat(first.costPerHourAfter()).isGreaterThan(first.costPerHourBefore());
+
+        double firstViolation = result.timeline().stream().filter(p -> !p.violating().isEmpty())
+                .mapToDouble(RunResult.TimelinePoint::time).min().orElseThrow();
+        assertThat(firstViolation).isGreaterThan(20);
+        assertThat(first.time() - firstViolation).as("seconds from the violation to the re-placement").isLessThan(8);
+
+        // The last 10 s of arrivals run on the new placement: mean response times are back under the limits.
+        List<RunResult.TimelinePoint> tail = result.timeline().stream()
+                .filter(p -> p.time() > 50 && p.time() <= 60).toList();
+        assertThat(tail).isNotEmpty();
+        for (RunResult.TimelinePoint point : tail) {
+            assertThat(point.responseTimes().get("mask-detector").mean()).isLessThan(0.4);
+            assertThat(point.responseTimes().get("blurry-faces").mean()).isLessThan(0.5);
+        }
+        assertThat(result.qosViolationSeconds()).isGreaterThan(0);
+    }
+}
