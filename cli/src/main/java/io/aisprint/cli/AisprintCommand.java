@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         PlacementEvaluateCommand.class,
         MonitorCommand.class,
         GpuCommand.class,
+        RunCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
