@@ -115,7 +115,7 @@ public final class ReportWriter {
         }
         List<Double> markers = result.replacements().stream().map(RunResult.Replacement::time).toList();
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>aisprint run: ")
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>aisprint run: ")
                 .append(SvgChart.escape(result.application())).append("</title>\n<style>body{font-family:sans-serif;margin:24px;max-width:900px}"
                         + "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}"
                         + ".ok{color:#2ca02c}.bad{color:#d62728}</style></head><body>\n");
