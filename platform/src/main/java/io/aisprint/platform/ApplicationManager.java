@@ -68,6 +68,9 @@ public final class ApplicationManager {
     private final Map<String, List<String>> paths = new LinkedHashMap<>();
     private volatile String pendingViolation;
     private double lastReplanTime = Double.NEGATIVE_INFINITY;
+    /** A rule must be violated on this many consecutive ticks before it re-plans: one noisy window is not enough. */
+    private static final int VIOLATION_TICKS = 2;
+    private int violatingTicks;
 
     private ApplicationManager(SystemDescription system, RunOptions options, RunListener listener) {
         this.system = system;
@@ -247,15 +250,17 @@ public final class ApplicationManager {
     }
 
     private void maybeReplan(double time, List<String> violating, double observedShort, double observedLong) {
+        violatingTicks = violating.isEmpty() ? 0 : violatingTicks + 1;
         if (time - lastReplanTime < options.cooldown()) {
             return;
         }
         String reason = null;
         double lambda = observedLong;
         String alert = pendingViolation;
-        if (!violating.isEmpty() && time >= Math.min(options.qosWindow(), options.duration() / 4)) {
+        if (violatingTicks >= VIOLATION_TICKS && time >= Math.min(options.qosWindow(), options.duration() / 4)) {
             reason = "QoS violation: " + (alert != null ? alert : String.join(", ", violating));
-            lambda = Math.max(observedShort, observedLong);
+            // A violation never plans for less load than the current placement was planned for.
+            lambda = Math.max(plannedLambda, Math.max(observedShort, observedLong));
         } else if (time >= options.loadWindow() && changed(observedShort) && changed(observedLong)
                 && Math.signum(observedShort - plannedLambda) == Math.signum(observedLong - plannedLambda)) {
             // Both windows must agree: the short one alone is noisy, the long one alone lags.

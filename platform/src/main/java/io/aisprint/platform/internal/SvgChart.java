@@ -37,7 +37,7 @@ public final class SvgChart {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n",
                 WIDTH, HEIGHT, WIDTH, HEIGHT));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">%s</text>%n", LEFT, escape(title)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">%s</text>%n", LEFT, escape(title + " (" + yLabel + ")")));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
                 LEFT, TOP, plotWidth, plotHeight));
         for (int tick = 0; tick <= 4; tick++) {
@@ -50,7 +50,6 @@ public final class SvgChart {
                     x, HEIGHT - BOTTOM + 14, format(maxX * tick / 4)));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">time (s)</text>%n", LEFT + plotWidth - 40, HEIGHT - 4));
-        svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-size=\"10\">%s</text>%n", TOP - 4, escape(yLabel)));
         for (double marker : markers) {
             double x = LEFT + plotWidth * marker / maxX;
             svg.append(String.format(Locale.ROOT, "<line class=\"replacement\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ff7f0e\" stroke-width=\"2\"/>%n",
