@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         MonitorCommand.class,
         GpuCommand.class,
         RunCommand.class,
+        ProfileCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
