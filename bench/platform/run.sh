@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Re-planning benchmark (SPACE4AI-R scalability experiment) against the reference tool's stored results.
-# Usage: bench/platform/run.sh [SIZE=15c] [TIME_LIMIT_MS=400]   (env ANCHORS: the shared anchors folder)
+# Usage: bench/platform/run.sh [SIZE=15c] [TIME_LIMIT_MS=250]   (env ANCHORS: the shared anchors folder)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 anchors="${ANCHORS:-$root/../shared/anchors}"
@@ -8,4 +8,4 @@ anchors="${ANCHORS:-$root/../shared/anchors}"
 cd "$root"
 mvn -B -q -DskipTests -pl cli -am install
 java -cp "cli/target/aisprint-cli-0.1.0-SNAPSHOT.jar:$(cat cli/target/classpath.txt)" bench/platform/ReplanBench.java \
-  "$anchors" "${1:-15c}" "${2:-400}" "bench/platform/results-${1:-15c}.md"
+  "$anchors" "${1:-15c}" "${2:-250}" "bench/platform/results-${1:-15c}.md"

@@ -275,7 +275,7 @@ public final class ApplicationManager {
         lastReplanTime = time;
         double target = lambda * options.headroom();
         Replanner.Result result = Replanner.replan(system, deployed, route.placement(), target,
-                new Replanner.Options(options.edgeCostShare(), Duration.ofMillis(400), options.seed(), 1));
+                new Replanner.Options(options.edgeCostShare(), Duration.ofMillis(250), options.seed(), 1));
         String outcome;
         if (result.placement().isEmpty()) {
             outcome = "no feasible placement: " + String.join("; ", result.explanation());

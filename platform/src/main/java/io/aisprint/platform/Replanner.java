@@ -53,7 +53,7 @@ public final class Replanner {
      */
     public record Options(double edgeCostShare, Duration timeLimit, long seed, int threads) {
         public static Options defaults() {
-            return new Options(0.1, Duration.ofMillis(400), 1, 1);
+            return new Options(0.1, Duration.ofMillis(250), 1, 1);
         }
     }
 
