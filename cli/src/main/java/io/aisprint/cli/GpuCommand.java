@@ -133,6 +133,13 @@ public final class GpuCommand implements Runnable {
         @Option(names = "--proxy", defaultValue = "full", description = "full (whole remaining cost; ours) or myopic (the reference's); default: ${DEFAULT-VALUE}.")
         String proxy;
 
+        @Option(names = "--early-stop-aware", description = {"Preemptive methods plan each job until a quantile of its early-stopping",
+            "distribution (given its progress) and re-plan when it runs past it (reference setup only)."})
+        boolean earlyStopAware;
+
+        @Option(names = "--stop-quantile", defaultValue = "0.1", description = "Quantile for --early-stop-aware (default: ${DEFAULT-VALUE}).")
+        double stopQuantile;
+
         @Option(names = "--gantt", paramLabel = "FILE", description = "Write an SVG Gantt chart of the first method's run.")
         Path gantt;
 
@@ -156,7 +163,10 @@ public final class GpuCommand implements Runnable {
                     ReferenceSetup setup = ReferenceSetup.load(data != null ? data : defaultData());
                     ReferenceSetup.Setting chosen = parseSetting(setting);
                     List<Integer> sizes = parseSizes(nodes);
-                    runs = Experiments.reference(setup, sizes, instances, seeds, methods, chosen, sharing, options);
+                    io.aisprint.gpu.ManagerOptions ours = earlyStopAware
+                        ? io.aisprint.gpu.ManagerOptions.defaults().withEarlyStopping(setup.earlyStopping(), stopQuantile)
+                        : io.aisprint.gpu.ManagerOptions.defaults();
+                    runs = Experiments.reference(setup, sizes, instances, seeds, methods, chosen, sharing, options, ours);
                     firstScenario = setup.generate(sizes.get(0), ReferenceSetup.instanceSeed(0), chosen, sharing);
                 } else {
                     throw new UserFacingException("give --scenario FILE or --reference.", ExitCodes.USAGE);

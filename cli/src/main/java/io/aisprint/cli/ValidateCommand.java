@@ -7,6 +7,7 @@ import io.aisprint.model.Problem;
 import io.aisprint.model.ResourceKind;
 import io.aisprint.model.SystemDescription;
 import io.aisprint.model.SystemSummary;
+import io.aisprint.model.io.SystemJsonReader;
 import io.aisprint.model.io.SystemReaders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,6 +53,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print {\"valid\", \"summary\", \"problems\"} as JSON instead of text")
     boolean json;
 
+    @Option(names = "--dag", paramLabel = "FILE",
+            description = "DAG text file (lines 'from to probability') for a format-1 system JSON without one; "
+                    + "default: DAG_Conf.txt next to it")
+    Path dag;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +66,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SystemDescription system;
         try {
-            system = SystemReaders.read(path);
+            system = dag == null ? SystemReaders.read(path) : SystemJsonReader.read(path, dag);
         } catch (ModelException e) {
             int code = e.kind() == ModelException.Kind.UNREADABLE ? ExitCodes.USAGE : ExitCodes.INVALID;
             if (json) {

@@ -105,4 +105,27 @@ class ValidateCommandTest {
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(outcome.out()).contains("application directory", "SPACE4AI-D", "Exit codes");
     }
+
+    @Test
+    void formatOneSystemTakesItsDagFromTheGivenFile(@TempDir Path temp) throws IOException {
+        Path system = Files.writeString(temp.resolve("system.json"), """
+                {"Components": {"c1": {"memory": 10}, "c2": {"memory": 20}},  # format G1, with a comment
+                 "EdgeResources": {"L1": {"pi": {"number": 1, "cost": 1.5, "memory": 100}}},
+                 "CloudResources": {"L2": {"vm": {"number": 2, "cost": 0.5, "memory": 1000}}},
+                 "CompatibilityMatrix": {"c1": ["pi"], "c2": ["pi", "vm"]},
+                 "DemandMatrix": {"c1": {"pi": 0.2}, "c2": {"pi": 0.5, "vm": 0.1}},
+                 "DataTransfer": {"c1": {"next": ["c2"], "data_size": [3]}},
+                 "Lambda": 0.5, "LocalConstraints": {}, "GlobalConstraints": {},
+                 "NetworkTechnology": {"ND": {"computationallayers": ["L1", "L2"], "AccessDelay": 0.01, "Bandwidth": 100}},
+                 "Time": 1}
+                """);
+        CliTestSupport.Outcome withoutDag = CliTestSupport.run("validate", system.toString());
+        assertThat(withoutDag.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(withoutDag.err()).contains("DAG_Conf.txt");
+
+        Path dag = Files.writeString(temp.resolve("dag.txt"), "# from to probability\nc1 c2 0.8\n");
+        CliTestSupport.Outcome withDag = CliTestSupport.run("validate", system.toString(), "--dag", dag.toString());
+        assertThat(withDag.exitCode()).as(withDag.err()).isEqualTo(ExitCodes.OK);
+        assertThat(withDag.out()).contains("2 components", "1 transitions", "3 of 3");
+    }
 }

@@ -19,8 +19,19 @@ public final class Experiments {
 
     public static List<Run> reference(ReferenceSetup setup, List<Integer> nodeCounts, int instances, int seeds, List<String> methods,
                                       ReferenceSetup.Setting setting, boolean sharing, OptimizerOptions options) {
+        return reference(setup, nodeCounts, instances, seeds, methods, setting, sharing, options, ManagerOptions.defaults());
+    }
+
+    /**
+     * As {@link #reference(ReferenceSetup, List, int, int, List, ReferenceSetup.Setting, boolean, OptimizerOptions)},
+     * with manager options for the preemptive methods (for example early-stopping planning);
+     * the first-principle baselines always run with the defaults, as they are defined.
+     */
+    public static List<Run> reference(ReferenceSetup setup, List<Integer> nodeCounts, int instances, int seeds, List<String> methods,
+                                      ReferenceSetup.Setting setting, boolean sharing, OptimizerOptions options, ManagerOptions ours) {
         List<Run> runs = new ArrayList<>();
-        Simulator simulator = new Simulator();
+        Simulator baseline = new Simulator();
+        Simulator optimized = new Simulator(ours);
         for (int nodes : nodeCounts) {
             for (int instance = 0; instance < instances; instance++) {
                 long instanceSeed = ReferenceSetup.instanceSeed(instance);
@@ -31,6 +42,7 @@ public final class Experiments {
                     int repeats = randomized ? seeds : 1;
                     for (int j = 0; j < repeats; j++) {
                         long seed = instanceSeed + 10L * (j + 2);
+                        Simulator simulator = probe.preemptive() ? optimized : baseline;
                         SimulationResult result = simulator.run(scenario, Policies.create(method, options.withSeed(seed)));
                         runs.add(new Run(nodes, instance, probe.name(), seed, result));
                     }

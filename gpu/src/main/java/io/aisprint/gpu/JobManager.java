@@ -46,6 +46,8 @@ public final class JobManager {
     private final Map<String, Integer> allocatedGpus = new HashMap<>();
     private final List<Segment> segments = new ArrayList<>();
     private final List<Double> decisionMillis = new ArrayList<>();
+    /** When each running job reaches the end the plan assumed (early-stopping planning only). */
+    private final Map<String, Double> plannedEnd = new HashMap<>();
     private double clock = Double.NEGATIVE_INFINITY;
     private int preemptions;
     private int migrations;
@@ -116,9 +118,15 @@ public final class JobManager {
         reschedule(now);
     }
 
-    /** Timers: releases the VMs of cloud nodes idle for too long. */
+    /**
+     * Timers: re-plans when a job runs past the end its plan assumed (early-stopping planning),
+     * and releases the VMs of cloud nodes idle for too long.
+     */
     public void tick(double now) {
         advance(now);
+        if (plannedEnd.values().stream().anyMatch(end -> end <= now + EPSILON)) {
+            reschedule(now);
+        }
         if (!costs.isCloud()) {
             return;
         }
@@ -133,6 +141,9 @@ public final class JobManager {
     /** When the next deallocation timer fires, or infinity. */
     public double nextTimer() {
         double next = Double.POSITIVE_INFINITY;
+        for (double end : plannedEnd.values()) {
+            next = Math.min(next, end);
+        }
         if (costs.isCloud()) {
             for (Map.Entry<String, Double> idle : idleSince.entrySet()) {
                 if (allocatedGpus.containsKey(idle.getKey())) {
@@ -164,7 +175,7 @@ public final class JobManager {
         List<JobState> states = new ArrayList<>();
         for (Job job : active.values()) {
             if (job.isProfiled() && !profiling.containsKey(job.id())) {
-                states.add(new JobState(job, Math.min(1, completed.get(job.id()))));
+                states.add(planningView(job, Math.min(1, completed.get(job.id()))));
             }
         }
         List<Node> usable = new ArrayList<>();
@@ -179,8 +190,33 @@ public final class JobManager {
         Plan plan = policy.schedule(new SchedulingProblem(now, states, usable, costs, current));
         decisionMillis.add((System.nanoTime() - started) / 1e6);
         apply(plan, now);
+        plannedEnd.clear();
+        if (!options.earlyStopping().isEmpty()) {
+            for (Running run : running.values()) {
+                Job job = active.get(run.assignment().jobId());
+                double done = completed.get(job.id());
+                double share = options.plannedShare(job.earlyStopFamily(), done);
+                if (share < 1) {
+                    plannedEnd.put(job.id(), now + (share - done) * job.totalSeconds(run.assignment().configuration()));
+                }
+            }
+        }
         startProfiling(now);
         trackIdleNodes(now);
+    }
+
+    /**
+     * The job as the optimizer should see it: with early-stopping planning, only the planned
+     * share of its epochs (the rest is unlikely to run); otherwise as it is.
+     */
+    private JobState planningView(Job job, double done) {
+        double share = options.plannedShare(job.earlyStopFamily(), done);
+        if (share >= 1) {
+            return new JobState(job, done);
+        }
+        double fastestPerEpoch = job.secondsPerEpoch().values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double reserve = (1 - share) * job.epochs() * fastestPerEpoch;
+        return new JobState(job.withEpochs(job.epochs() * share), Math.min(1, done / share), reserve);
     }
 
     private void apply(Plan plan, double now) {

@@ -44,6 +44,11 @@ public final class ReferenceSetup {
         return new ReferenceSetup(dataDirectory);
     }
 
+    /** The early-stopping distributions of the job families. */
+    public Map<String, double[]> earlyStopping() {
+        return Map.copyOf(earlyStopping);
+    }
+
     /** The reference instance seed of instance i (0-based): 1000·(i+1)². */
     public static long instanceSeed(int instance) {
         return 1000L * (instance + 1) * (instance + 1);

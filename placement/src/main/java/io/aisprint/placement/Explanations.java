@@ -10,7 +10,16 @@ final class Explanations {
     private Explanations() {
     }
 
+    /** Drops trailing zeros of fixed-precision numbers ("0.7500 s" → "0.75 s"). */
+    static String tidy(String message) {
+        return message.replaceAll("(\\d\\.\\d*?)0+(?=\\D|$)", "$1").replaceAll("(\\d)\\.(?=\\D|$)", "$1");
+    }
+
     static String describe(CompiledProblem p, Evaluator e, Assignment a) {
+        return tidy(rawDescription(p, e, a));
+    }
+
+    private static String rawDescription(CompiledProblem p, Evaluator e, Assignment a) {
         int i = e.violationIndex;
         return switch (e.violation) {
             case NONE -> "";

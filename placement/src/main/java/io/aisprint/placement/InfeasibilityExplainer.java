@@ -58,7 +58,7 @@ public final class InfeasibilityExplainer {
                     + " conflict only in combination.\nMaybe give the search more time, try --method exact on small"
                     + " systems, or lower the load (aisprint design --max-load).");
         }
-        return reasons.stream().distinct().toList();
+        return reasons.stream().map(Explanations::tidy).distinct().toList();
     }
 
     private record Route(double time, String resources) {

@@ -20,7 +20,7 @@ public final class MaximumLoad {
     }
 
     /** The result: the largest feasible λ found (0 when infeasible even at the lower end) and the bracket. */
-    public record Result(double lambda, double lower, double upper, int evaluations) {
+    public record Result(double lambda, double lower, double upper, int evaluations, Placement atLimit) {
     }
 
     public static Result of(SystemDescription system, Placement placement, Semantics semantics, double epsilon) {
@@ -31,7 +31,7 @@ public final class MaximumLoad {
         double lower = 0.0;
         double upper = Math.max(placement.lambda(), 1e-3);
         if (!feasible(system, placement, semantics, 1e-9, evaluations)) {
-            return new Result(0.0, 0.0, 0.0, evaluations[0]);
+            return new Result(0.0, 0.0, 0.0, evaluations[0], null);
         }
         int doublings = 0;
         while (feasible(system, placement, semantics, upper, evaluations)) {
@@ -50,19 +50,33 @@ public final class MaximumLoad {
                 upper = middle;
             }
         }
-        return new Result(lower, lower, upper, evaluations[0]);
+        return new Result(lower, lower, upper, evaluations[0], largestClusters(system, placement, semantics, lower));
     }
 
-    private static boolean feasible(SystemDescription system, Placement placement, Semantics semantics, double lambda,
-            int[] evaluations) {
-        evaluations[0]++;
+    /** The placement with every used cluster at its largest size, evaluated at {@code lambda}. */
+    private static Placement largestClusters(SystemDescription system, Placement placement, Semantics semantics,
+            double lambda) {
         CompiledProblem problem = CompiledProblem.compile(system, lambda, semantics);
+        Assignment assignment = maximal(problem, placement);
+        Evaluator evaluator = new Evaluator(problem);
+        boolean feasible = evaluator.evaluate(assignment, false);
+        return Conversions.toPlacement(evaluator, assignment, feasible);
+    }
+
+    private static Assignment maximal(CompiledProblem problem, Placement placement) {
         Assignment assignment = Conversions.toAssignment(problem, placement);
         for (int r = 0; r < problem.resourceCount; r++) {
             if (!problem.isFaas[r]) {
                 assignment.instances[r] = problem.maxInstances[r];
             }
         }
-        return new Evaluator(problem).evaluate(assignment);
+        return assignment;
+    }
+
+    private static boolean feasible(SystemDescription system, Placement placement, Semantics semantics, double lambda,
+            int[] evaluations) {
+        evaluations[0]++;
+        CompiledProblem problem = CompiledProblem.compile(system, lambda, semantics);
+        return new Evaluator(problem).evaluate(maximal(problem, placement));
     }
 }

@@ -10,9 +10,12 @@ public enum SearchMethod {
     TABU,
     /** Random greedy, then simulated annealing from the elite set (§3.4). */
     SA,
-    /** Branch and bound that proves optimality (small systems); heuristics seed its bound. */
+    /**
+     * Branch and bound that proves optimality when it exhausts its tree in time (or reports a lower
+     * bound); heuristics find its first incumbent and keep improving it beside it.
+     */
     EXACT,
-    /** Exact for small systems, otherwise random greedy followed by local search and annealing. */
+    /** The default: the same hybrid as {@link #EXACT}, heuristics alternating local search and annealing. */
     AUTO;
 
     public static SearchMethod parse(String text) {

@@ -80,14 +80,14 @@ final class Evaluator {
                 double jobShare = instance.candidates[j][solution.candidateOf[j]].gpuShare() / share[node];
                 double remaining = solution.remaining(j);
                 total += rate[node] * jobShare * remaining / 3600.0;
-                total += instance.weight[j] * Math.max(0, instance.now + remaining - instance.dueDate[j]);
+                total += instance.weight[j] * Math.max(0, instance.now + remaining + instance.reserve[j] - instance.dueDate[j]);
             } else if (instance.candidates[j].length > 0) {
                 double cheapest = Double.POSITIVE_INFINITY;
                 for (double cost : instance.aloneCost[j]) {
                     cheapest = Math.min(cheapest, cost);
                 }
                 total += cheapest + instance.weight[j]
-                    * Math.max(0, instance.now + horizon + instance.minRemaining[j] - instance.dueDate[j]);
+                    * Math.max(0, instance.now + horizon + instance.minRemaining[j] + instance.reserve[j] - instance.dueDate[j]);
             }
         }
         return total;

@@ -19,6 +19,17 @@ final class Greedy {
         static final Randomness NONE = new Randomness(0, 0, 0);
     }
 
+    /** Order of the configurations that miss the due date: fastest first (reference), or cheapest first. */
+    enum LateOrder { FASTEST, CHEAPEST }
+
+    private LateOrder lateOrder = LateOrder.FASTEST;
+
+    Greedy withLateOrder(LateOrder order) {
+        Greedy copy = new Greedy(instance, evaluator);
+        copy.lateOrder = order;
+        return copy;
+    }
+
     private final Instance instance;
     private final Evaluator evaluator;
 
@@ -51,8 +62,14 @@ final class Greedy {
         }
         onTime.sort(Comparator.<Integer>comparingDouble(c -> instance.aloneCost[job][c])
             .thenComparingDouble(c -> instance.remaining[job][c]));
-        late.sort(Comparator.<Integer>comparingDouble(c -> instance.remaining[job][c])
-            .thenComparingDouble(c -> instance.aloneCost[job][c]));
+        if (lateOrder == LateOrder.FASTEST) {
+            late.sort(Comparator.<Integer>comparingDouble(c -> instance.remaining[job][c])
+                .thenComparingDouble(c -> instance.aloneCost[job][c]));
+        } else {
+            // When the cluster is overloaded, late jobs that take fewer GPU-hours let more jobs run.
+            late.sort(Comparator.<Integer>comparingDouble(c -> instance.aloneCost[job][c])
+                .thenComparingDouble(c -> instance.remaining[job][c]));
+        }
         int[] order = new int[size];
         int k = 0;
         for (int c : onTime) {

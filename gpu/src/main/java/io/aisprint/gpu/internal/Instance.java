@@ -34,6 +34,8 @@ public final class Instance {
     /** nodesOfCandidate[j][c]: node indices of the configuration's GPU type. */
     final int[][][] nodesOfCandidate;
     final double[] weight;
+    /** Seconds a job may need after its planned epochs (early-stopping planning), else 0. */
+    final double[] reserve;
     final double[] dueDate;
     final double[] minRemaining;
     final double[] maxRemaining;
@@ -64,6 +66,7 @@ public final class Instance {
         aloneCost = new double[jobCount][];
         nodesOfCandidate = new int[jobCount][][];
         weight = new double[jobCount];
+        reserve = new double[jobCount];
         dueDate = new double[jobCount];
         minRemaining = new double[jobCount];
         maxRemaining = new double[jobCount];
@@ -97,6 +100,7 @@ public final class Instance {
             minRemaining[j] = min;
             maxRemaining[j] = max;
             weight[j] = state.job().tardinessWeight();
+            reserve[j] = state.reserveSeconds();
             dueDate[j] = state.job().dueDate();
             currentNode[j] = -1;
             currentCandidate[j] = -1;
@@ -113,12 +117,12 @@ public final class Instance {
 
     /** Pressure of the reference greedy: now + fastest remaining time − due date, weighted when late. */
     double pressure(int j) {
-        double pressure = now + minRemaining[j] - dueDate[j];
+        double pressure = now + minRemaining[j] + reserve[j] - dueDate[j];
         return pressure > 0 ? pressure * weight[j] : pressure;
     }
 
     boolean meetsDueDate(int j, int c) {
-        return now + remaining[j][c] <= dueDate[j];
+        return now + remaining[j][c] + reserve[j] <= dueDate[j];
     }
 
     /** What the baselines sort the queue by. */

@@ -44,6 +44,9 @@ public final class OptimizerPolicy implements SchedulingPolicy {
         Solution first = greedy.build(Greedy.Randomness.NONE, random);
         pool.offer(first, evaluator.cost(first));
         if (randomized && instance.jobCount > 0) {
+            // A second deterministic start that favours throughput when jobs are late anyway.
+            Solution thrifty = greedy.withLateOrder(Greedy.LateOrder.CHEAPEST).build(Greedy.Randomness.NONE, random);
+            pool.offer(thrifty, evaluator.cost(thrifty));
             long deadline = options.timeLimitMillis() > 0 ? System.nanoTime() + options.timeLimitMillis() * 1_000_000L : Long.MAX_VALUE;
             Greedy.Randomness randomness = new Greedy.Randomness(options.alpha(), options.pi(), options.beta());
             for (int i = 0; i < options.iterations() && System.nanoTime() < deadline; i++) {

@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  *
  * <p>Files read (relative to the directory): {@code common_config/application_dag.yaml},
  * {@code candidate_resources.yaml} and {@code candidate_deployments.yaml} (required);
+ * ({@code physical_nodes.yaml} only holds access data for provisioned nodes and is not read: the
+ * released examples list nodes there that their candidate resources no longer have);
  * {@code common_config/annotations.yaml} (QoS limits from {@code exec_time}, λ from
  * {@code expected_throughput}, early exits), else {@code space4ai-d/qos_constraints.yaml};
  * {@code aisprint/designs/component_partitions.yaml} (concrete partitions of the design);
@@ -74,6 +76,7 @@ public final class ApplicationDirectoryReader {
     private final Path directory;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Subject, Problem> places = new HashMap<>();
+    private YamlDocument performanceDocument;
 
     /** One candidate deployment entry (one partition of one deployment) of candidate_deployments.yaml. */
     private record Candidate(String component, String deployment, String partition, int segment,
@@ -126,6 +129,7 @@ public final class ApplicationDirectoryReader {
         YamlDocument resourcesFile = yaml(RESOURCES_FILE, true);
         YamlDocument deploymentsFile = yaml(DEPLOYMENTS_FILE, true);
         YamlDocument performanceFile = yaml(PERFORMANCE_FILE, false);
+        performanceDocument = performanceFile;
 
         List<String> componentNames = new ArrayList<>();
         Dag dag = readDag(dagFile, componentNames);
@@ -161,8 +165,8 @@ public final class ApplicationDirectoryReader {
         String appName = dagFile.root().path("System").path("name").asText(String.valueOf(directory.toAbsolutePath().normalize().getFileName()));
         Application application = new Application(appName.strip(), components, dag, locals, globals, lambda, time);
         SystemDescription system = new SystemDescription(application, new Continuum(layers, domains), performance, directory);
-        boolean declared = performanceFile != null || Files.isRegularFile(directory.resolve(OSCARP_PERFORMANCE_FILE));
-        List<Problem> semantic = Validator.validate(system, this::locate, declared);
+        // declarations become mandatory once there is at least one: a directory may not be profiled yet
+        List<Problem> semantic = Validator.validate(system, this::locate, false);
         if (!semantic.isEmpty()) {
             throw new ModelException(ModelException.Kind.INVALID, semantic);
         }
@@ -813,6 +817,12 @@ public final class ApplicationDirectoryReader {
 
     /** The most specific place known for a subject, walking up to its container when needed. */
     private Problem locate(Subject subject, String message) {
+        if (subject.kind() == Kind.PERFORMANCE && !places.containsKey(subject) && performanceDocument != null) {
+            // a missing declaration belongs in performance.yaml, next to its component's others
+            String pointer = JsonInput.child(JsonInput.child(JsonInput.child(JsonInput.child("/components",
+                    subject.name(0)), subject.name(1)), "resources"), subject.name(2));
+            return new Problem(performanceDocument.file().toString(), performanceDocument.location(pointer), message);
+        }
         for (Subject candidate = subject; candidate != null; candidate = parent(candidate)) {
             Problem place = places.get(candidate);
             if (place != null) {

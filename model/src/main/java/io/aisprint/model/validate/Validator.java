@@ -289,10 +289,14 @@ public final class Validator {
 
     private void checkPerformance(Application application) {
         boolean required = requirePerformance || !system.performance().models().isEmpty();
+        Set<String> known = system.continuum().resourcesByName().keySet();
         for (Component component : application.components()) {
             for (Deployment deployment : component.deployments()) {
                 for (Partition partition : deployment.partitions()) {
                     for (String resource : partition.memoryByResource().keySet()) {
+                        if (!known.contains(resource)) {
+                            continue; // already reported as an unknown resource
+                        }
                         Subject subject = Subject.of(Kind.PERFORMANCE, component.name(), partition.name(), resource);
                         var model = system.performance().model(component.name(), partition.name(), resource);
                         if (model.isEmpty()) {

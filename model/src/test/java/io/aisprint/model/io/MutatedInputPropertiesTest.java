@@ -220,4 +220,70 @@ class MutatedInputPropertiesTest {
             }
         }
     }
+
+    /** A small format-G1 system (flat components, DemandMatrix, DataTransfer) with its DAG in a separate file. */
+    private static final String FIRST_GENERATION = """
+            {"Components": {"c1": {"memory": 10}, "c2": {"memory": 20}, "c3": {"memory": 5}},
+             "EdgeResources": {"L1": {"pi": {"number": 1, "cost": 1.5, "memory": 100}}},
+             "CloudResources": {"L2": {"vm": {"number": 2, "cost": 0.5, "memory": 1000}}},
+             "FaaSResources": {"L3": {"fn": {"cost": 0.001, "memory": 512, "idle_time_before_kill": 600}}, "transition_cost": 0},
+             "CompatibilityMatrix": {"c1": ["pi"], "c2": ["pi", "vm"], "c3": ["fn"]},
+             "DemandMatrix": {"c1": {"pi": 0.2}, "c2": {"pi": 0.5, "vm": 0.1}, "c3": {"fn": [0.3, 1.2]}},
+             "DataTransfer": {"c1": {"next": ["c2"], "data_size": [3]}, "c2": {"next": ["c3"], "data_size": [1]}},
+             "Lambda": 0.5, "LocalConstraints": {"c3": {"local_res_time": 5}},
+             "GlobalConstraints": {"p1": {"components": ["c1", "c2"], "global_res_time": 4}},
+             "NetworkTechnology": {"ND": {"computationallayers": ["L1", "L2", "L3"], "AccessDelay": 0.01, "Bandwidth": 100}},
+             "Time": 1}
+            """;
+
+    @Property(tries = 200)
+    void mutatedFirstGenerationSystemsAndDagFilesAreReadOrReported(@ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll JsonMutations.Kind kind, @ForAll @IntRange(min = 0, max = 6) int dagDamage) throws IOException {
+        JsonNode tree = JSON.readTree(FIRST_GENERATION);
+        List<JsonMutations.Slot> slots = JsonMutations.slots(tree);
+        Assume.that(JsonMutations.apply(slots.get(where % slots.size()), kind));
+        String dag = switch (dagDamage) {
+            case 0 -> "c1 c2 0.9\nc2 c3 1\n";
+            case 1 -> "c1 c2\nc2 c3 1\n";
+            case 2 -> "c1 c2 high\nc2 c3 1\n";
+            case 3 -> "c1 c2 0.9\nc2 c1 1\n";
+            case 4 -> "c1 c2 0.9\nc2 ghost 1\n";
+            case 5 -> "";
+            default -> "# only a comment\n\n   c1   c2   1.5  # too likely\nc2 c3 1\n";
+        };
+        Path directory = Files.createTempDirectory("first-generation");
+        try {
+            Path file = Files.writeString(directory.resolve("system.json"), JSON.writeValueAsString(tree));
+            Path dagFile = Files.writeString(directory.resolve("DAG_Conf.txt"), dag);
+            try {
+                SystemJsonReader.read(file);
+                assertThat(dagDamage).as("a damaged DAG file is never accepted").isIn(0, 5);
+            } catch (ModelException e) {
+                assertReportedWell(e);
+                assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isIn(file.toString(), dagFile.toString()));
+                if ((dagDamage == 1 || dagDamage == 2) && stillFirstGeneration(tree)) {
+                    assertThat(e.problems()).anySatisfy(p -> {
+                        assertThat(p.file()).isEqualTo(dagFile.toString());
+                        assertThat(p.location()).isEqualTo("line 1");
+                    });
+                }
+            }
+        } finally {
+            delete(directory);
+        }
+    }
+
+    /** Whether the mutated tree is still read as format G1 (so that the DAG file is read at all). */
+    private static boolean stillFirstGeneration(JsonNode tree) {
+        JsonNode compatibility = tree.get("CompatibilityMatrix");
+        if (compatibility == null || !compatibility.isObject() || compatibility.isEmpty() || tree.has("DirectedAcyclicGraph")) {
+            return false;
+        }
+        for (JsonNode value : compatibility) {
+            if (!value.isArray()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -21,8 +21,10 @@ class SystemJsonRoundTripTest {
         assertThat(actual.application().dag().nodes()).as(what).isEqualTo(expected.application().dag().nodes());
         assertThat(new HashSet<>(actual.application().dag().edges())).as(what)
                 .isEqualTo(new HashSet<>(expected.application().dag().edges()));
-        assertThat(actual.application().localConstraints()).as(what).isEqualTo(expected.application().localConstraints());
-        assertThat(actual.application().globalConstraints()).as(what).isEqualTo(expected.application().globalConstraints());
+        assertThat(actual.application().localConstraints()).as(what)
+                .containsExactlyInAnyOrderElementsOf(expected.application().localConstraints());
+        assertThat(actual.application().globalConstraints()).as(what)
+                .containsExactlyInAnyOrderElementsOf(expected.application().globalConstraints());
         assertThat(actual.application().lambda()).as(what).isEqualTo(expected.application().lambda());
         assertThat(actual.application().time()).as(what).isEqualTo(expected.application().time());
         assertThat(actual.continuum()).as(what).isEqualTo(expected.continuum());

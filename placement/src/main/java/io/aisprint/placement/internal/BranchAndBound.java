@@ -28,6 +28,10 @@ public final class BranchAndBound {
 
     private double incumbentCost;
     private Assignment incumbent;
+    /** Prune against the cheaper of our incumbent and the best the parallel heuristics found. */
+    private double pruneBound;
+    private java.util.function.DoubleSupplier sharedBest = () -> Double.POSITIVE_INFINITY;
+    private java.util.function.DoubleConsumer onImprovement = cost -> { };
     private double nodeCost;
     private double unexploredBound = Double.POSITIVE_INFINITY;
     private boolean timedOut;
@@ -55,6 +59,14 @@ public final class BranchAndBound {
         }
         this.incumbent = start == null ? null : start.copy();
         this.incumbentCost = start == null ? Double.POSITIVE_INFINITY : startCost;
+        this.pruneBound = incumbentCost;
+    }
+
+    /** Shares bounds with searches running beside: reads their best cost, reports our improvements. */
+    public BranchAndBound sharing(java.util.function.DoubleSupplier best, java.util.function.DoubleConsumer improvement) {
+        this.sharedBest = best;
+        this.onImprovement = improvement;
+        return this;
     }
 
     /** The outcome; {@code best} is null when nothing feasible is known. */
@@ -63,13 +75,15 @@ public final class BranchAndBound {
 
     public Outcome solve() {
         branchComponent(0);
-        double bound = timedOut ? Math.min(incumbentCost, unexploredBound) : incumbentCost;
+        double best = Math.min(incumbentCost, sharedBest.getAsDouble());
+        double bound = timedOut ? Math.min(best, unexploredBound) : best;
         return new Outcome(incumbent, incumbentCost, !timedOut, bound, nodes);
     }
 
     private boolean outOfTime() {
-        if (!timedOut && (nodes & 255) == 0 && budget.exhausted(0)) {
-            timedOut = true;
+        if (!timedOut && (nodes & 255) == 0) {
+            pruneBound = Math.min(incumbentCost, sharedBest.getAsDouble());
+            timedOut = budget.exhausted(0);
         }
         return timedOut;
     }
@@ -115,7 +129,7 @@ public final class BranchAndBound {
         for (int k = 0; k < count; k++) {
             int r = order[s][k];
             double childCost = nodeCost + orderKey[s][k];
-            if (childCost >= incumbentCost - 1e-9) {
+            if (childCost >= pruneBound - 1e-9) {
                 break;
             }
             if (timedOut || outOfTime()) {
@@ -268,7 +282,7 @@ public final class BranchAndBound {
     }
 
     private void leaf() {
-        if (nodeCost >= incumbentCost - 1e-9) {
+        if (nodeCost >= pruneBound - 1e-9) {
             return;
         }
         Assignment candidate = a.copy();
@@ -279,6 +293,8 @@ public final class BranchAndBound {
         if (cost < incumbentCost - 1e-12) {
             incumbentCost = cost;
             incumbent = candidate.copy();
+            pruneBound = Math.min(pruneBound, cost);
+            onImprovement.accept(cost);
         }
     }
 }

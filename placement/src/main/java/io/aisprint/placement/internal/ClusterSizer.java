@@ -41,16 +41,16 @@ public final class ClusterSizer {
                 int r = usedNodes[i];
                 while (a.instances[r] > lowerBound(r)) {
                     a.instances[r]--;
-                    if (evaluator.evaluate(a)) {
+                    if (evaluator.evaluateSizeChange(a, r)) {
                         changed = true;
                     } else {
                         a.instances[r]++;
+                        evaluator.evaluateSizeChange(a, r);
                         break;
                     }
                 }
             }
         }
-        evaluator.evaluate(a);
         return evaluator.cost;
     }
 

@@ -16,73 +16,98 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.DoubleAccumulator;
+import java.util.function.DoubleConsumer;
 
 /**
  * Runs the chosen search on every thread, each with its own seed and elite set (so a seed, a
  * thread count and an iteration budget reproduce a run), merges the elites, polishes their
- * cluster sizes exhaustively and, for the exact method, closes with branch and bound.
+ * cluster sizes exhaustively. The exact and auto methods run branch and bound beside the heuristics.
  */
 public final class DefaultDesigner implements Designer {
-    /** Systems up to this many components are solved exactly by {@link SearchMethod#AUTO}. */
-    private static final int EXACT_AUTO_COMPONENTS = 5;
-
     @Override
     public DesignResult design(SystemDescription system, DesignOptions options) {
         long begin = options.nanoClock().getAsLong();
         CompiledProblem problem = CompiledProblem.compile(system, system.application().lambda(), options.semantics());
         SearchMethod method = options.method();
-        boolean exact = method == SearchMethod.EXACT
-                || method == SearchMethod.AUTO && problem.componentCount <= EXACT_AUTO_COMPONENTS;
+        boolean exact = method == SearchMethod.EXACT || method == SearchMethod.AUTO;
         long deadline = options.timeLimit() == null ? Long.MAX_VALUE : begin + options.timeLimit().toNanos();
         long steps = options.iterations() == 0 ? Long.MAX_VALUE : options.iterations();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Budget budget = new Budget(options.nanoClock(), deadline, steps, cancelled);
-        // Exact search leaves the heuristics a fifth of the time to find a good incumbent.
-        Budget heuristicBudget = exact ? budget.slice(0.2, steps) : budget;
-        SearchMethod heuristic = exact || method == SearchMethod.AUTO ? SearchMethod.AUTO : method;
+        Budget budget = new Budget(options.nanoClock(), deadline, steps, new AtomicBoolean());
 
         DoubleAccumulator bestSoFar = new DoubleAccumulator(Math::min, Double.POSITIVE_INFINITY);
+        DoubleConsumer improvement = cost -> {
+            double before = bestSoFar.get();
+            bestSoFar.accumulate(cost);
+            if (cost < before && options.progress() != null) {
+                options.progress().accept(cost);
+            }
+        };
         List<SearchWorker> workers = new ArrayList<>();
         List<EliteSet> elites = new ArrayList<>();
         for (int i = 0; i < options.threads(); i++) {
             EliteSet elite = new EliteSet(options.eliteSize());
             elites.add(elite);
-            workers.add(new SearchWorker(problem, options.seed() + i, elite, cost -> {
-                double before = bestSoFar.get();
-                bestSoFar.accumulate(cost);
-                if (cost < before && options.progress() != null) {
-                    options.progress().accept(cost);
-                }
-            }));
+            workers.add(new SearchWorker(problem, options.seed() + i, elite, improvement));
         }
-        runAll(workers, worker -> runHeuristic(worker, heuristic, heuristicBudget, problem));
-
-        EliteSet merged = new EliteSet(options.eliteSize());
-        elites.forEach(merged::addAll);
-        SearchWorker polisher = new SearchWorker(problem, options.seed(), merged, null);
-        for (EliteSet.Member member : merged.members()) {
-            polisher.polish(member.assignment().copy());
-        }
-
         boolean proved = false;
         double lowerBound = Double.NaN;
         long exactNodes = 0;
-        if (exact) {
-            EliteSet.Member best = merged.isEmpty() ? null : merged.members().get(0);
-            BranchAndBound search = new BranchAndBound(problem, budget,
-                    best == null ? null : best.assignment(), best == null ? Double.POSITIVE_INFINITY : best.cost());
-            BranchAndBound.Outcome outcome = search.solve();
+        BranchAndBound.Outcome outcome = null;
+        if (!exact) {
+            runAll(workers, worker -> runHeuristic(worker, method, budget, problem));
+        } else {
+            // A tenth of the budget finds an incumbent; then branch and bound runs on one thread,
+            // pruning against the best cost of the heuristics that go on beside it, and stops them
+            // once it has proved the optimum.
+            Budget opening = budget.slice(0.1, Math.max(1, steps == Long.MAX_VALUE ? steps : steps / 10));
+            runAll(workers, worker -> runHeuristic(worker, SearchMethod.AUTO, opening, problem));
+            EliteSet opened = new EliteSet(options.eliteSize());
+            elites.forEach(opened::addAll);
+            EliteSet.Member start = opened.isEmpty() ? null : opened.members().get(0);
+            AtomicBoolean stopHeuristics = new AtomicBoolean();
+            Budget rest = new Budget(options.nanoClock(), deadline, steps, stopHeuristics);
+            BranchAndBound exactSearch = new BranchAndBound(problem, budget,
+                    start == null ? null : start.assignment(), start == null ? Double.POSITIVE_INFINITY : start.cost())
+                    .sharing(bestSoFar::get, improvement);
+            BranchAndBound.Outcome[] result = new BranchAndBound.Outcome[1];
+            List<SearchWorker> helpers = workers.subList(1, workers.size());
+            Thread exactThread = new Thread(() -> {
+                try {
+                    result[0] = exactSearch.solve();
+                } finally {
+                    stopHeuristics.set(true);
+                }
+            }, "aisprint-exact");
+            exactThread.setDaemon(true);
+            exactThread.start();
+            if (!helpers.isEmpty()) {
+                runAll(helpers, worker -> runHeuristic(worker, SearchMethod.AUTO, rest, problem));
+            }
+            try {
+                exactThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("design interrupted", e);
+            }
+            outcome = result[0];
+            if (outcome == null) {
+                throw new IllegalStateException("the exact search failed");
+            }
             exactNodes = outcome.nodes();
             proved = outcome.proved();
             lowerBound = outcome.lowerBound();
-            if (outcome.best() != null) {
-                Evaluator evaluator = new Evaluator(problem);
-                evaluator.evaluate(outcome.best());
-                merged.offer(outcome.best(), outcome.cost(), outcome.best().fingerprint(evaluator.used));
-                if (options.progress() != null && outcome.cost() < bestSoFar.get()) {
-                    options.progress().accept(outcome.cost());
-                }
-            }
+        }
+
+        EliteSet merged = new EliteSet(options.eliteSize());
+        elites.forEach(merged::addAll);
+        if (outcome != null && outcome.best() != null) {
+            Evaluator evaluator = new Evaluator(problem);
+            evaluator.evaluate(outcome.best());
+            merged.offer(outcome.best(), outcome.cost(), outcome.best().fingerprint(evaluator.used));
+        }
+        SearchWorker polisher = new SearchWorker(problem, options.seed(), merged, null);
+        for (EliteSet.Member member : merged.members()) {
+            polisher.polish(member.assignment().copy());
         }
 
         Evaluator evaluator = new Evaluator(problem);
@@ -102,7 +127,7 @@ public final class DefaultDesigner implements Designer {
             evaluations += worker.evaluations();
         }
         double elapsed = (options.nanoClock().getAsLong() - begin) / 1e9;
-        var statistics = new DesignResult.Statistics(exact ? SearchMethod.EXACT : method, options.threads(),
+        var statistics = new DesignResult.Statistics(method, options.threads(),
                 constructions, feasibleConstructions, moveEvaluations, evaluations, exactNodes, elapsed);
         List<String> explanation = elitePlacements.isEmpty() ? InfeasibilityExplainer.explain(problem) : List.of();
         Optional<Placement> best = elitePlacements.isEmpty() ? Optional.empty() : Optional.of(elitePlacements.get(0));

@@ -19,6 +19,13 @@ public final class Evaluator {
     public final double[] pathTime;
     private final boolean[] endsInCloud;
     private final boolean[] faasCharged;
+    /** Active slots per resource, filled by the last full evaluation (for incremental updates). */
+    private final int[][] slotsOn;
+    private final int[] slotsOnCount;
+    private final boolean[] touchedComponent;
+    private final boolean[] touchedPath;
+    private final int[] chargedInstances;
+    public long incrementalEvaluations;
 
     public Violation violation = Violation.NONE;
     /** The component, path, resource or slot the violation is about (−1 when not applicable). */
@@ -38,6 +45,11 @@ public final class Evaluator {
         pathTime = new double[p.pathCount];
         endsInCloud = new boolean[p.componentCount];
         faasCharged = new boolean[p.resourceCount];
+        slotsOn = new int[p.resourceCount][p.slotCount];
+        slotsOnCount = new int[p.resourceCount];
+        touchedComponent = new boolean[p.componentCount];
+        touchedPath = new boolean[p.pathCount];
+        chargedInstances = new int[p.resourceCount];
     }
 
     public CompiledProblem problem() {
@@ -62,6 +74,7 @@ public final class Evaluator {
         Arrays.fill(memoryUsed, 0.0);
         Arrays.fill(used, false);
         Arrays.fill(layerChoice, -1);
+        Arrays.fill(slotsOnCount, 0);
         if (!aggregate(a) && stopEarly) {
             return false;
         }
@@ -74,6 +87,81 @@ public final class Evaluator {
         }
         computePaths(a, stopEarly);
         return violation == Violation.NONE;
+    }
+
+    /**
+     * Re-evaluates {@code a} after only the cluster size of edge/VM resource {@code r} changed since the
+     * last complete evaluation of the same placement: the utilisation of r, the times of the partitions
+     * on r, the components holding them and the paths through those components, and the cost. Call it
+     * again after restoring the size to bring the state back. Returns feasibility.
+     */
+    public boolean evaluateSizeChange(Assignment a, int r) {
+        incrementalEvaluations++;
+        violation = Violation.NONE;
+        violationIndex = -1;
+        int n = a.instances[r];
+        // Cost: every used node resource is charged n·c·T; update only r's share.
+        cost += (n - chargedInstances[r]) * p.unitCost[r] * p.time;
+        chargedInstances[r] = n;
+        if (n < 1 || n > p.maxInstances[r]) {
+            fail(Violation.INSTANCE_BOUNDS, r);
+        }
+        double capacity = p.semantics.memoryScalesWithInstances() ? n * p.memoryCapacity[r] : p.memoryCapacity[r];
+        if (memoryUsed[r] > capacity) {
+            fail(Violation.MEMORY, r);
+        }
+        utilization[r] = n >= 1 ? demandRate[r] / n : Double.POSITIVE_INFINITY;
+        if (!(utilization[r] < 1.0)) {
+            fail(Violation.SATURATED, r);
+        }
+        Arrays.fill(touchedComponent, false);
+        double u = utilization[r];
+        for (int i = 0; i < slotsOnCount[r]; i++) {
+            int s = slotsOn[r][i];
+            slotTime[s] = u < 1.0 ? p.demand[s][r] / (1.0 - u) : Double.POSITIVE_INFINITY;
+            touchedComponent[p.slotComponent[s]] = true;
+        }
+        Arrays.fill(touchedPath, false);
+        for (int c = 0; c < p.componentCount; c++) {
+            if (!touchedComponent[c]) {
+                continue;
+            }
+            componentTime[c] = componentTimeFromSlots(a, c);
+            if (!(componentTime[c] <= p.localLimit[c])) {
+                fail(Violation.LOCAL_CONSTRAINT, c);
+            }
+            for (int q : p.componentPaths[c]) {
+                touchedPath[q] = true;
+            }
+        }
+        for (int q = 0; q < p.pathCount; q++) {
+            if (touchedPath[q]) {
+                pathTime[q] = pathResponseTime(a, q);
+                if (!(pathTime[q] <= p.pathLimit[q])) {
+                    fail(Violation.GLOBAL_CONSTRAINT, q);
+                }
+            }
+        }
+        return violation == Violation.NONE;
+    }
+
+    /** §2.5 from the stored partition times. */
+    private double componentTimeFromSlots(Assignment a, int c) {
+        int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
+        double total = 0.0;
+        double reach = 1.0;
+        int previousSlot = -1;
+        for (int s : chain) {
+            double t = slotTime[s];
+            if (previousSlot < 0) {
+                total = t;
+            } else {
+                total += reach * (t + p.transfer(a.resource[previousSlot], a.resource[s], p.slotDataToNext[previousSlot]));
+            }
+            reach *= 1.0 - p.slotEarlyExit[s];
+            previousSlot = s;
+        }
+        return total;
     }
 
     private void fail(Violation v, int index) {
@@ -100,6 +188,7 @@ public final class Evaluator {
                     return false;
                 }
                 used[r] = true;
+                slotsOn[r][slotsOnCount[r]++] = s;
                 memoryUsed[r] += p.memory[s][r];
                 if (!p.isFaas[r]) {
                     demandRate[r] += p.demand[s][r] * p.slotLoad[s];
@@ -132,6 +221,7 @@ public final class Evaluator {
         for (int r = 0; r < p.resourceCount; r++) {
             if (used[r] && !p.isFaas[r]) {
                 total += a.instances[r] * p.unitCost[r] * p.time;
+                chargedInstances[r] = a.instances[r];
             }
         }
         Arrays.fill(faasCharged, false);
