@@ -169,6 +169,8 @@ public final class RunCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final Map<String, Double> limits = new java.util.LinkedHashMap<>();
         private double nextPrint = EVERY;
+        /** Utilisation summed over the ticks since the last print, so the view shows the mean busy share. */
+        private final Map<String, double[]> busySums = new java.util.HashMap<>();
 
         LiveView(PrintWriter out, SystemDescription system) {
             this.out = out;
@@ -184,10 +186,15 @@ public final class RunCommand implements Callable<Integer> {
 
         @Override
         public void tick(RunResult.TimelinePoint point) {
+            point.utilisation().forEach((resource, value) -> busySums.merge(resource, new double[] {value, 1},
+                    (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
             if (point.time() + 1e-9 < nextPrint) {
                 return;
             }
             nextPrint += EVERY;
+            Map<String, Double> busyMeans = new java.util.HashMap<>();
+            busySums.forEach((resource, sum) -> busyMeans.put(resource, sum[0] / sum[1]));
+            busySums.clear();
             out.printf(Locale.ROOT, "%n t=%5.1fs  λ %.2f req/s (offered %.2f)  cost %.4f/h  in %d  done %d  failed %d  in flight %d  re-placements %d%n",
                     point.time(), point.lambdaObserved(), point.lambdaTarget(), point.costPerHour(), point.requestsIn(),
                     point.completed(), point.failed(), point.inFlight(), point.replacements());
@@ -199,7 +206,7 @@ public final class RunCommand implements Callable<Integer> {
                 boolean violating = point.violating().stream().anyMatch(rule -> rule.equals("qos-" + name));
                 String resource = point.resources().getOrDefault(name, "");
                 String firstResource = resource.split("[×→ ]")[0];
-                Double busy = point.utilisation().get(firstResource);
+                Double busy = busyMeans.get(firstResource);
                 out.printf(Locale.ROOT, "   %-26s %8s %8s %8s  %-5s %-28s %s%n", name, seconds(stats.p50()), seconds(stats.p95()),
                         limit == null ? "-" : seconds(limit), violating ? "OVER" : "ok", resource,
                         busy == null ? "" : String.format(Locale.ROOT, "%3.0f %%", 100 * busy));
