@@ -54,7 +54,7 @@ public class DecisionTimeBench {
         System.out.println("| method | iterations | time limit | median ms | max ms | cost (our proxy) | cost (reference proxy) | jobs placed |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         Object[][] settings = {
-            {"G", 0, 0L}, {"RG", 100, 0L}, {"RG", 1000, 0L}, {"LS", 100, 0L}, {"PR", 100, 0L}, {"PR", 1000, 900L}, {"EDF", 0, 0L}};
+            {"G", 0, 0L}, {"RG", 100, 0L}, {"RG", 1000, 0L}, {"LS", 100, 0L}, {"PR", 100, 0L}, {"PR", 1000, 800L}, {"LS", 1000, 800L}, {"EDF", 0, 0L}};
         for (Object[] setting : settings) {
             String method = (String) setting[0];
             OptimizerOptions options = OptimizerOptions.defaults().withIterations((Integer) setting[1]).withTimeLimitMillis((Long) setting[2]);

@@ -27,7 +27,7 @@ CONF
 influxd -config "$dir/influxdb.conf" >"$dir/influxd.log" 2>&1 &
 echo $! >"$dir/influxd.pid"
 for _ in $(seq 1 100); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$port/ping"; then
+  if curl -fs -o /dev/null "http://127.0.0.1:$port/ping"; then
     echo "INFLUXDB_URL=http://127.0.0.1:$port INFLUXDB_DIR=$dir"
     exit 0
   fi

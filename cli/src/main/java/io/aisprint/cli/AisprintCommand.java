@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         GpuCommand.class,
         RunCommand.class,
         ProfileCommand.class,
+        RuntimeCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",

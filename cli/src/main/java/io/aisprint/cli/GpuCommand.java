@@ -326,7 +326,7 @@ public final class GpuCommand implements Runnable {
                 LiveCluster live = null;
                 if (cluster != null) {
                     Scenario scenario = ScenarioFile.read(cluster);
-                    live = new LiveCluster(scenario.nodes(), scenario.costs(), Policies.create(method, OptimizerOptions.defaults()), work,
+                    live = new LiveCluster(scenario.nodes(), scenario.costs(), Policies.create(method, OptimizerOptions.defaults().withTimeLimitMillis(800)), work,
                         rcuda ? ProcessExecutor.GpuBinding.RCUDA : ProcessExecutor.GpuBinding.CUDA, Map.of(), Clock.systemUTC());
                 }
                 WebService service = new WebService(OptimizerService.reference(), live).start(host, port);

@@ -114,9 +114,16 @@ public final class PlacementDesignCommand implements Callable<Integer> {
         if (maxLoad && result.best().isPresent()) {
             load = MaximumLoad.of(system, result.best().get(), options.semantics(), 1e-4);
         }
-        if (out != null && result.best().isPresent()) {
+        if (out != null) {
             try {
-                DeploymentFiles.write(system, result.best().get(), out);
+                if (result.best().isPresent()) {
+                    DeploymentFiles.write(system, result.best().get(), out);
+                } else {
+                    // As the C++ tool: an infeasible result is {"Lambda": λ, "feasible": false}.
+                    io.aisprint.model.io.SolutionJsonWriter.write(system, new Placement(system.application().lambda(),
+                            java.util.List.of(), java.util.Map.of(), java.util.List.of(), Double.NaN, false),
+                            out.resolve(DeploymentFiles.SOLUTION));
+                }
             } catch (PlacementException | ModelException e) {
                 throw new UserFacingException(e.getMessage(), ExitCodes.USAGE);
             }
@@ -204,7 +211,7 @@ public final class PlacementDesignCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "maximum sustainable λ for this placement (clusters at their largest): %.4f req/s%n",
                     load.lambda());
         }
-        if (this.out != null) {
+        if (this.out != null && result.best().isPresent()) {
             out.println("wrote " + this.out.resolve(DeploymentFiles.SOLUTION) + " and "
                     + this.out.resolve(DeploymentFiles.PRODUCTION_DEPLOYMENT));
         }

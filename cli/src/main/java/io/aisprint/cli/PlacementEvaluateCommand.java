@@ -5,6 +5,7 @@ import io.aisprint.model.ModelException;
 import io.aisprint.model.Placement;
 import io.aisprint.model.SystemDescription;
 import io.aisprint.model.io.SolutionJsonReader;
+import io.aisprint.placement.MaximumLoad;
 import io.aisprint.placement.PlacementEvaluator;
 import io.aisprint.placement.PlacementException;
 import io.aisprint.placement.Semantics;
@@ -53,6 +54,9 @@ public final class PlacementEvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
 
+    @Option(names = "--max-load", description = "also find the maximum sustainable λ of this placement (clusters at their largest)")
+    boolean maxLoad;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,8 +84,19 @@ public final class PlacementEvaluateCommand implements Callable<Integer> {
         } catch (PlacementException | ModelException e) {
             throw PlacementReport.userError(e);
         }
+        MaximumLoad.Result maximum = null;
+        if (maxLoad) {
+            try {
+                maximum = MaximumLoad.of(system, stored, chosen, 1e-4);
+            } catch (PlacementException e) {
+                throw PlacementReport.userError(e);
+            }
+        }
         if (json) {
             ObjectNode root = PlacementReport.toJson(evaluation.placement());
+            if (maximum != null) {
+                root.put("max_lambda", maximum.lambda());
+            }
             root.put("first_violation", evaluation.firstViolation());
             PlacementReport.putNumber(root, "stored_total_cost", stored.totalCost());
             out.println(PlacementReport.write(root));
@@ -93,6 +108,9 @@ public final class PlacementEvaluateCommand implements Callable<Integer> {
                     && Math.abs(stored.totalCost() - evaluation.placement().totalCost()) > 1e-6 * stored.totalCost()) {
                 out.printf(Locale.ROOT, "note: the file states total_cost %.6f; the recomputed cost is %.6f%n",
                         stored.totalCost(), evaluation.placement().totalCost());
+            }
+            if (maximum != null) {
+                out.printf(Locale.ROOT, "maximum sustainable λ (clusters at their largest): %.4f req/s%n", maximum.lambda());
             }
         }
         out.flush();

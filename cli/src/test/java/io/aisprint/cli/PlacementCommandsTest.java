@@ -35,6 +35,11 @@ class PlacementCommandsTest {
         JsonNode json = new ObjectMapper().readTree(evaluated.out());
         assertThat(json.get("feasible").asBoolean()).isTrue();
         assertThat(json.get("total_cost").asDouble()).isEqualTo(3.5096, org.assertj.core.api.Assertions.within(1e-9));
+
+        CliTestSupport.Outcome load = CliTestSupport.run("evaluate", system().toString(),
+                out.resolve("solution.json").toString(), "--max-load");
+        assertThat(load.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(load.out()).containsPattern("maximum sustainable λ \\(clusters at their largest\\): \\d+\\.\\d{4} req/s");
     }
 
     @Test
@@ -61,11 +66,14 @@ class PlacementCommandsTest {
     }
 
     @Test
-    void infeasibleDesignExplainsWhyAndExitsOne() {
+    void infeasibleDesignExplainsWhyAndExitsOne(@TempDir Path out) throws Exception {
         CliTestSupport.Outcome outcome = CliTestSupport.run("design", system().toString(), "--lambda", "30",
-                "--time-limit", "1", "--threads", "1");
+                "--time-limit", "1", "--threads", "1", "--out", out.toString());
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(outcome.out()).contains("INFEASIBLE", "partition capture/h1 fits on no resource");
+        JsonNode solution = new ObjectMapper().readTree(out.resolve("solution.json").toFile());
+        assertThat(solution.get("feasible").asBoolean()).isFalse();
+        assertThat(solution.get("Lambda").asDouble()).isEqualTo(30.0);
     }
 
     @Test

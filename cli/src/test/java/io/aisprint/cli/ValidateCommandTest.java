@@ -128,4 +128,13 @@ class ValidateCommandTest {
         assertThat(withDag.exitCode()).as(withDag.err()).isEqualTo(ExitCodes.OK);
         assertThat(withDag.out()).contains("2 components", "1 transitions", "3 of 3");
     }
+
+    @Test
+    void aSolutionFileIsRecognisedForWhatItIs(@TempDir Path temp) throws IOException {
+        Path solution = Files.writeString(temp.resolve("best_sol.json"),
+                "{\"Lambda\": 1.8, \"components\": {}, \"total_cost\": 3.1, \"feasible\": true}");
+        CliTestSupport.Outcome outcome = CliTestSupport.run("validate", solution.toString());
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(outcome.err()).contains("solution (placement) file, not a system description").contains("1 problem");
+    }
 }

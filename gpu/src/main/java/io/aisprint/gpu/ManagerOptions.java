@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public record ManagerOptions(double profilingEpochs, double idleDeallocationSeconds, Map<String, double[]> earlyStopping,
                              double stopQuantile) {
+    /** Plan at least this share of the epochs ahead, so re-planning stays occasional. */
+    private static final double MINIMUM_STEP = 0.05;
+
     public ManagerOptions {
         earlyStopping = Map.copyOf(earlyStopping);
         if (stopQuantile <= 0 || stopQuantile > 1) {
@@ -52,7 +55,7 @@ public record ManagerOptions(double profilingEpochs, double idleDeallocationSeco
         for (int k = first; k < pmf.length; k++) {
             cumulative += pmf[k];
             if (cumulative >= stopQuantile * tail) {
-                return Math.max((k + 1) / (double) pmf.length, Math.min(1, completed + 1.0 / pmf.length));
+                return Math.min(1, Math.max((k + 1) / (double) pmf.length, completed + MINIMUM_STEP));
             }
         }
         return 1;

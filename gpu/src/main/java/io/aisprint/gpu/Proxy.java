@@ -11,7 +11,7 @@ public enum Proxy {
     /**
      * Ours: the whole remaining cost of every scheduled job at its share of the node price, its
      * tardiness at its expected completion, and for each waiting job its cheapest cost plus the
-     * tardiness it gets if it starts at the next completion.
+     * tardiness it gets if it starts at the next completion in its slowest configuration.
      */
     FULL_HORIZON,
     /** Cost of each job alone in its configuration plus its tardiness at completion (the baselines' report). */

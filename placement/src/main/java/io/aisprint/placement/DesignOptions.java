@@ -12,9 +12,11 @@ import java.util.function.LongSupplier;
  * @param method      which search
  * @param timeLimit   wall-clock budget (null: none, then {@code iterations} must be set)
  * @param iterations  step budget per thread (random-greedy constructions, then as many neighbour
- *                    evaluations); {@code 0} means unbounded (then a time limit must be set)
- * @param seed        base seed; thread i uses seed + i, so a seed and a thread count reproduce a run
- *                    when it is bounded by iterations
+ *                    evaluations; branch and bound may visit a thousand nodes per step); {@code 0}
+ *                    means unbounded (then a time limit must be set)
+ * @param seed        base seed; thread i uses seed + i, so a seed and a thread count reproduce an
+ *                    rg/ls/tabu/sa run bounded by iterations (auto/exact runs branch and bound beside
+ *                    the heuristics: their proved optimum is reproducible, their elite list may vary)
  * @param threads     worker threads (at least 1)
  * @param eliteSize   how many distinct best placements to keep
  * @param semantics   C++ (default) or Python model semantics

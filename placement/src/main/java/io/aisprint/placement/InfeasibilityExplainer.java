@@ -39,7 +39,7 @@ public final class InfeasibilityExplainer {
                 reasons.add(Double.isFinite(fastest[c])
                         ? String.format(Locale.ROOT, "component %s local limit %.4g s: fastest option is %.4g s (%s)",
                                 p.componentName[c], p.localLimit[c], fastest[c], fastestWhere)
-                        : "component " + p.componentName[c] + ": no deployment can be placed at all");
+                        : "component " + p.componentName[c] + ": none of its deployments can be placed (see the reasons above)");
             }
         }
         for (int q = 0; q < p.pathCount; q++) {
@@ -47,7 +47,7 @@ public final class InfeasibilityExplainer {
             for (int c : p.pathComponents[q]) {
                 total += fastest[c];
             }
-            if (total > p.pathLimit[q]) {
+            if (Double.isFinite(total) && total > p.pathLimit[q]) {
                 reasons.add(String.format(Locale.ROOT,
                         "path %s global limit %.4g s: its components alone need at least %.4g s", p.pathName[q],
                         p.pathLimit[q], total));
@@ -105,6 +105,12 @@ public final class InfeasibilityExplainer {
             }
             if (!anyUsable) {
                 reasons.add(unusable(p, s));
+            } else if (i > 0 && java.util.Arrays.stream(best).anyMatch(Double::isFinite)
+                    && java.util.Arrays.stream(next).noneMatch(Double::isFinite)) {
+                int previous = chain[i - 1];
+                reasons.add("partitions " + p.componentName[p.slotComponent[previous]] + "/" + p.slotPartition[previous]
+                        + " and " + p.slotPartition[s] + " have no pair of resources whose layers share a network domain;"
+                        + " add a network domain joining their layers");
             }
             best = next;
             path = nextPath;
@@ -149,8 +155,8 @@ public final class InfeasibilityExplainer {
                 why.append(String.format(Locale.ROOT, " %s holds %.0f MB but it needs %.0f MB;", p.resource[r].name(),
                         capacity, p.memory[s][r]));
             } else {
-                why.append(String.format(Locale.ROOT, " %s saturates (utilisation %.2f even with %d instances);",
-                        p.resource[r].name(), p.demand[s][r] * p.slotLoad[s] / max, max));
+                why.append(String.format(Locale.ROOT, " %s saturates (utilisation %.2f even with %d instance%s);",
+                        p.resource[r].name(), p.demand[s][r] * p.slotLoad[s] / max, max, max == 1 ? "" : "s"));
             }
         }
         return why.substring(0, why.length() - 1);

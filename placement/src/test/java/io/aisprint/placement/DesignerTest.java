@@ -85,6 +85,22 @@ class DesignerTest {
     }
 
     @Test
+    void layersWithoutNetworkAreNamed() {
+        // Only deployment s2 of detect (edge → cloud) remains and the internet domain no longer reaches the cloud.
+        String json = Fixtures.inspectionJson()
+                .replace("\"h1\": [{\"resource\": \"BigServer\", \"memory\": 4096}, {\"resource\": \"VMgpu\", \"memory\": 4096}]",
+                        "\"h1\": [{\"resource\": \"BigServer\", \"memory\": 99999}]")
+                .replace("\"h3\": [{\"resource\": \"SmallServer\", \"memory\": 2048}, {\"resource\": \"BigServer\", \"memory\": 2048}, ",
+                        "\"h3\": [")
+                .replace("[\"cameras\", \"edge\", \"cloud\", \"functions\"]", "[\"cameras\", \"edge\"]")
+                .replace("\"wifi\": {", "\"cloudnet\": {\"computationallayers\": [\"cloud\", \"functions\"], \"AccessDelay\": 0.01, \"Bandwidth\": 100}, \"wifi\": {");
+        DesignResult result = Designer.create().design(Fixtures.fromJson(json), budget(SearchMethod.AUTO, 300));
+        assertThat(result.best()).isEmpty();
+        assertThat(result.explanation()).anyMatch(reason -> reason.contains("partitions detect/h2 and h3 have no pair of resources"))
+                .anyMatch(reason -> reason.contains("partition detect/h1 fits on no resource: BigServer holds 8192 MB but it needs 99999 MB"));
+    }
+
+    @Test
     void maximumLoadBisectsToTheSaturationOfTheBottleneck() {
         Placement best = Designer.create().design(system, budget(SearchMethod.EXACT, 1_000)).best().orElseThrow();
         MaximumLoad.Result load = MaximumLoad.of(system, best, Semantics.cpp(), 1e-6);

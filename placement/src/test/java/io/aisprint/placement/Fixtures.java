@@ -14,7 +14,7 @@ final class Fixtures {
 
     /** Camera → detect (two deployments, one partitioned with early exit) → report (VM or FaaS), λ = 2. */
     static SystemDescription inspection() {
-        return read("/inspection-system.json");
+        return fromJson(inspectionJson());
     }
 
     static String inspectionJson() {
@@ -27,9 +27,5 @@ final class Fixtures {
 
     static SystemDescription fromJson(String json) {
         return SystemJsonReader.read(json, "test.json", null);
-    }
-
-    private static SystemDescription read(String resource) {
-        return fromJson(inspectionJson());
     }
 }

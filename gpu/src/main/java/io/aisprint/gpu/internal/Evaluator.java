@@ -86,8 +86,10 @@ final class Evaluator {
                 for (double cost : instance.aloneCost[j]) {
                     cheapest = Math.min(cheapest, cost);
                 }
+                // A job sent back to the queue may wait past the next completion and then get only
+                // a slow configuration: charge the tardiness of its slowest one from there.
                 total += cheapest + instance.weight[j]
-                    * Math.max(0, instance.now + horizon + instance.minRemaining[j] + instance.reserve[j] - instance.dueDate[j]);
+                    * Math.max(0, instance.now + horizon + instance.maxRemaining[j] + instance.reserve[j] - instance.dueDate[j]);
             }
         }
         return total;

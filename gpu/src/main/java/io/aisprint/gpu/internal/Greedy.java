@@ -23,11 +23,39 @@ final class Greedy {
     enum LateOrder { FASTEST, CHEAPEST }
 
     private LateOrder lateOrder = LateOrder.FASTEST;
+    private boolean weightedShortestFirst;
 
     Greedy withLateOrder(LateOrder order) {
         Greedy copy = new Greedy(instance, evaluator);
         copy.lateOrder = order;
+        copy.weightedShortestFirst = weightedShortestFirst;
         return copy;
+    }
+
+    /**
+     * A greedy for overload: jobs by tardiness weight per GPU-second of their leanest
+     * configuration (weighted shortest processing time first), late jobs in their cheapest
+     * configuration, so that many jobs progress and the heavy ones first.
+     */
+    Greedy weightedShortest() {
+        Greedy copy = withLateOrder(LateOrder.CHEAPEST);
+        copy.weightedShortestFirst = true;
+        return copy;
+    }
+
+    private Integer[] weightedShortestOrder() {
+        Integer[] order = new Integer[instance.jobCount];
+        double[] ratio = new double[instance.jobCount];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+            double work = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < instance.candidates[j].length; c++) {
+                work = Math.min(work, instance.remaining[j][c] * instance.candidates[j][c].gpuShare());
+            }
+            ratio[j] = work > 0 && work < Double.POSITIVE_INFINITY ? instance.weight[j] / work : 0;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -ratio[j]).thenComparing(j -> instance.jobs[j].id()));
+        return order;
     }
 
     private final Instance instance;
@@ -40,6 +68,9 @@ final class Greedy {
 
     /** Jobs by decreasing pressure; ties by due date then id so the order is reproducible. */
     Integer[] pressureOrder() {
+        if (weightedShortestFirst) {
+            return weightedShortestOrder();
+        }
         Integer[] order = new Integer[instance.jobCount];
         double[] pressure = new double[instance.jobCount];
         for (int j = 0; j < order.length; j++) {

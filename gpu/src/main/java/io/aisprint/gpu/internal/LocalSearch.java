@@ -16,8 +16,10 @@ final class LocalSearch {
     private final Evaluator evaluator;
     private final Greedy greedy;
     private final int maxIterations;
+    private final long deadlineNanos;
 
-    LocalSearch(Instance instance, Evaluator evaluator, Greedy greedy, int maxIterations) {
+    LocalSearch(Instance instance, Evaluator evaluator, Greedy greedy, int maxIterations, long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
         this.instance = instance;
         this.evaluator = evaluator;
         this.greedy = greedy;
@@ -27,7 +29,7 @@ final class LocalSearch {
     /** Improves the solution in place and returns its cost. */
     double improve(Solution solution, double cost) {
         double current = cost;
-        for (int iteration = 0; iteration < maxIterations; iteration++) {
+        for (int iteration = 0; iteration < maxIterations && System.nanoTime() < deadlineNanos; iteration++) {
             Solution better = firstImprovement(solution, current);
             if (better == null) {
                 break;

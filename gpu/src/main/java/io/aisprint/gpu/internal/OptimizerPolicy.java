@@ -34,6 +34,7 @@ public final class OptimizerPolicy implements SchedulingPolicy {
 
     @Override
     public Plan schedule(SchedulingProblem problem) {
+        long started = System.nanoTime();
         Instance instance = new Instance(problem);
         Evaluator evaluator = new Evaluator(instance, options.proxy());
         Greedy greedy = new Greedy(instance, evaluator);
@@ -43,27 +44,35 @@ public final class OptimizerPolicy implements SchedulingPolicy {
         ElitePool pool = new ElitePool(options.eliteSize());
         Solution first = greedy.build(Greedy.Randomness.NONE, random);
         pool.offer(first, evaluator.cost(first));
+        // The time limit covers every phase; the deterministic starts always run.
+        long deadline = options.timeLimitMillis() > 0 ? started + options.timeLimitMillis() * 1_000_000L : Long.MAX_VALUE;
         if (randomized && instance.jobCount > 0) {
             // A second deterministic start that favours throughput when jobs are late anyway.
             Solution thrifty = greedy.withLateOrder(Greedy.LateOrder.CHEAPEST).build(Greedy.Randomness.NONE, random);
             pool.offer(thrifty, evaluator.cost(thrifty));
-            long deadline = options.timeLimitMillis() > 0 ? System.nanoTime() + options.timeLimitMillis() * 1_000_000L : Long.MAX_VALUE;
+            Solution weightedShortest = greedy.weightedShortest().build(Greedy.Randomness.NONE, random);
+            pool.offer(weightedShortest, evaluator.cost(weightedShortest));
             Greedy.Randomness randomness = new Greedy.Randomness(options.alpha(), options.pi(), options.beta());
-            for (int i = 0; i < options.iterations() && System.nanoTime() < deadline; i++) {
+            // Restarts get 40 % of a time limit, so local search and relinking keep their share.
+            long restartDeadline = deadline == Long.MAX_VALUE ? deadline : started + options.timeLimitMillis() * 400_000L;
+            for (int i = 0; i < options.iterations() && System.nanoTime() < restartDeadline; i++) {
                 Solution candidate = greedy.build(randomness, random);
                 pool.offer(candidate, evaluator.cost(candidate));
             }
         }
         if (localSearch) {
-            LocalSearch search = new LocalSearch(instance, evaluator, greedy, options.localSearchIterations());
+            LocalSearch search = new LocalSearch(instance, evaluator, greedy, options.localSearchIterations(), deadline);
             for (ElitePool.Entry entry : pool.entries()) {
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
                 Solution improved = entry.solution().copy();
                 double cost = search.improve(improved, entry.cost());
                 pool.offer(improved, cost);
             }
         }
         if (pathRelinking) {
-            new PathRelinking(instance, evaluator, options.relinkAlpha()).relink(pool, random);
+            new PathRelinking(instance, evaluator, options.relinkAlpha(), deadline).relink(pool, random);
         }
         ElitePool.Entry best = pool.best();
         return Plans.toPlan(best.solution(), best.cost(), evaluator.horizon(best.solution()));

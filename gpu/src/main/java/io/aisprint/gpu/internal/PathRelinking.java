@@ -15,8 +15,10 @@ final class PathRelinking {
     private final Instance instance;
     private final Evaluator evaluator;
     private final double alpha;
+    private final long deadlineNanos;
 
-    PathRelinking(Instance instance, Evaluator evaluator, double alpha) {
+    PathRelinking(Instance instance, Evaluator evaluator, double alpha, long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
         this.instance = instance;
         this.evaluator = evaluator;
         this.alpha = alpha;
@@ -28,7 +30,7 @@ final class PathRelinking {
             return;
         }
         ElitePool.Entry start = entries.get(0);
-        for (int g = 1; g < entries.size(); g++) {
+        for (int g = 1; g < entries.size() && System.nanoTime() < deadlineNanos; g++) {
             walk(start.solution(), entries.get(g).solution(), start.cost(), pool, random);
         }
     }
@@ -45,7 +47,7 @@ final class PathRelinking {
             }
         }
         int depth = Math.max(1, Math.min(differing.size(), Math.max(instance.nodeCount, 1) * 2));
-        for (int step = 0; step < depth && !differing.isEmpty(); step++) {
+        for (int step = 0; step < depth && !differing.isEmpty() && System.nanoTime() < deadlineNanos; step++) {
             List<Move> moves = new ArrayList<>();
             for (int job : differing) {
                 Solution moved = current.copy();

@@ -689,12 +689,38 @@ public final class ApplicationDirectoryReader {
 
     // ---------------------------------------------------------------- annotations and QoS
 
+    /**
+     * The annotations: {@code common_config/annotations.yaml} as {@code aisprint design} writes it, or
+     * else the decorators on {@code main} in every {@code src/<component>/main.py}.
+     */
     private Map<String, Annotation> readAnnotations() {
         Map<String, Annotation> annotations = new LinkedHashMap<>();
         YamlDocument document = yaml(ANNOTATIONS_FILE, false);
-        if (document == null) {
+        if (document != null) {
+            readAnnotations(document, annotations);
             return annotations;
         }
+        Path sources = directory.resolve("src");
+        if (!Files.isDirectory(sources)) {
+            return annotations;
+        }
+        List<Path> mains;
+        try (var list = Files.list(sources)) {
+            mains = list.map(d -> d.resolve("main.py")).filter(Files::isRegularFile).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw ModelException.unreadable(sources.toString(), "", "cannot list the folder (" + e.getMessage() + ")");
+        }
+        for (Path main : mains) {
+            try {
+                readAnnotations(PythonAnnotations.read(main, directory.relativize(main).toString().replace('\\', '/')), annotations);
+            } catch (ModelException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return annotations;
+    }
+
+    private void readAnnotations(YamlDocument document, Map<String, Annotation> annotations) {
         JsonInput in = input(document);
         JsonInput.fields(in.object(document.root(), "", true), (source, node) -> {
             String pointer = JsonInput.child("", source);
@@ -750,7 +776,6 @@ public final class ApplicationDirectoryReader {
             annotations.put(component, new Annotation(local, global, previous, rate, exits, document, pointer));
         });
         collect(in);
-        return annotations;
     }
 
     private static String globalName(String component) {

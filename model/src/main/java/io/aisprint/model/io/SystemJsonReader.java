@@ -110,7 +110,23 @@ public final class SystemJsonReader {
         }
     }
 
+    /** Other SPACE4AI-D files users pass by mistake, recognised by their top-level keys. */
+    private void rejectOtherKindsOfFile() {
+        String kind = null;
+        if (!root.has("Components") && (root.has("total_cost") || root.has("feasible") || root.has("components"))) {
+            kind = "a SPACE4AI-D solution (placement) file";
+        } else if (!root.has("Components") && (root.has("ConfigFiles") || root.has("Algorithm") || root.has("Methods"))) {
+            kind = "a SPACE4AI-D solver configuration file";
+        }
+        if (kind != null) {
+            throw new ModelException(ModelException.Kind.INVALID, List.of(new Problem(in.file(), "",
+                    "this is " + kind + ", not a system description; expected the keys Components, "
+                            + "CompatibilityMatrix, Performance (or DemandMatrix), NetworkTechnology, Lambda")));
+        }
+    }
+
     private SystemDescription readSystem(Path source, LegacyDag legacyDag) {
+        rejectOtherKindsOfFile();
         boolean firstGeneration = isFirstGeneration();
         Dag dag = firstGeneration && !root.has("DirectedAcyclicGraph") ? firstGenerationDag(legacyDag) : readDag();
         List<ComputationalLayer> layers = new ArrayList<>();

@@ -53,6 +53,11 @@ final class YamlDocument {
         }
     }
 
+    /** A document built by another parser (Python annotations), with its own line map. */
+    static YamlDocument of(Path file, JsonNode root, Map<String, Integer> lines) {
+        return new YamlDocument(file, root, new HashMap<>(lines));
+    }
+
     Path file() {
         return file;
     }

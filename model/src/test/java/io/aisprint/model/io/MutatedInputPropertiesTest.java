@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -285,5 +287,41 @@ class MutatedInputPropertiesTest {
             }
         }
         return true;
+    }
+
+    private static final String MAIN_PY = """
+            from aisprint.annotations import annotation
+
+            @annotation({'component_name': {'name': 'blurry-faces'},
+                         'exec_time': {'local_time_thr': 0.5, 'global_time_thr': 1e1, 'prev_components': []},
+                         "expected_throughput": {"rate": 2}, 'security': {'trustedExecution': False, 'x': None}})
+            def main(args):
+                return '''text'''
+            """;
+
+    @Property(tries = 300)
+    void damagedMainPyIsReadOrReportedNeverCrashes(@ForAll @IntRange(min = 0, max = 10_000) int where,
+            @ForAll @IntRange(min = 0, max = 2) int edit,
+            @ForAll @Chars({'\n', '(', ')', '{', '}', '[', ']', '\'', '"', '#', '@', ':', ',', '=', '-', '.', '\\', ' '})
+            @CharRange(from = 'a', to = 'z') @CharRange(from = '0', to = '9') char inserted) throws IOException {
+        int at = where % MAIN_PY.length();
+        String damaged = switch (edit) {
+            case 0 -> MAIN_PY.substring(0, at) + MAIN_PY.substring(at + 1);
+            case 1 -> MAIN_PY.substring(0, at) + inserted + MAIN_PY.substring(at);
+            default -> MAIN_PY.substring(0, at);
+        };
+        Path file = Files.createTempFile("main", ".py");
+        try {
+            Files.writeString(file, damaged);
+            try {
+                PythonAnnotations.read(file, "src/blurry-faces/main.py");
+            } catch (ModelException e) {
+                assertReportedWell(e);
+                assertThat(e.problems()).allSatisfy(p -> assertThat(p.location()).satisfiesAnyOf(
+                        l -> assertThat(l).isEmpty(), l -> assertThat(l).matches("line \\d+")));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

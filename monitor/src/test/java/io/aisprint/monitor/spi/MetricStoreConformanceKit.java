@@ -35,7 +35,9 @@ public abstract class MetricStoreConformanceKit {
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     protected static Point point(String measurement, Map<String, String> tags, double value, long time) {

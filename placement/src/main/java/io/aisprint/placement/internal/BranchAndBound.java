@@ -11,6 +11,7 @@ package io.aisprint.placement.internal;
  * runs out, the bound of every unexplored child is collected, giving a proved lower bound.
  */
 public final class BranchAndBound {
+    private static final long NODES_PER_STEP = 1000;
     private final CompiledProblem p;
     private final Evaluator evaluator;
     private final ClusterSizer sizer;
@@ -37,6 +38,14 @@ public final class BranchAndBound {
     private boolean timedOut;
     public long nodes;
 
+    /**
+     * Per component c, the edge/VM layers some component c..last cannot avoid: in every deployment one
+     * of its partitions is compatible only with resources of that layer (bit l set). Unused such layers
+     * cost at least their cheapest resource, which tightens the bound of every node.
+     */
+    private final long[] requiredFrom;
+    private final double[] cheapestInLayer;
+
     public BranchAndBound(CompiledProblem problem, Budget budget, Assignment start, double startCost) {
         this.p = problem;
         this.evaluator = new Evaluator(problem);
@@ -57,6 +66,17 @@ public final class BranchAndBound {
             order[s] = new int[p.slotCandidates[s].length];
             orderKey[s] = new double[p.slotCandidates[s].length];
         }
+        cheapestInLayer = new double[p.layerName.length];
+        for (int l = 0; l < p.layerName.length; l++) {
+            cheapestInLayer[l] = Double.POSITIVE_INFINITY;
+            for (int r : p.layerResources[l]) {
+                cheapestInLayer[l] = Math.min(cheapestInLayer[l], p.unitCost[r] * p.time);
+            }
+        }
+        requiredFrom = new long[p.componentCount + 1];
+        for (int c = p.componentCount - 1; c >= 0; c--) {
+            requiredFrom[c] = requiredFrom[c + 1] | requiredLayers(c);
+        }
         this.incumbent = start == null ? null : start.copy();
         this.incumbentCost = start == null ? Double.POSITIVE_INFINITY : startCost;
         this.pruneBound = incumbentCost;
@@ -69,21 +89,63 @@ public final class BranchAndBound {
         return this;
     }
 
+    private long requiredLayers(int c) {
+        if (p.layerName.length > 64) {
+            return 0L;
+        }
+        long all = -1L;
+        for (int deployment : p.componentDeployments[c]) {
+            long mask = 0L;
+            for (int s : p.deploymentSlots[deployment]) {
+                int layer = -1;
+                boolean single = p.slotCandidates[s].length > 0;
+                for (int r : p.slotCandidates[s]) {
+                    if (p.isFaas[r] || (layer >= 0 && layer != p.resourceLayer[r])) {
+                        single = false;
+                        break;
+                    }
+                    layer = p.resourceLayer[r];
+                }
+                if (single) {
+                    mask |= 1L << layer;
+                }
+            }
+            all &= mask;
+        }
+        return all;
+    }
+
+    /** Cheapest cost of the layers components c.. cannot avoid and nobody uses yet (except {@code skipLayer}). */
+    private double unavoidable(int c, int skipLayer) {
+        long mask = requiredFrom[c];
+        double total = 0.0;
+        while (mask != 0) {
+            int l = Long.numberOfTrailingZeros(mask);
+            mask &= mask - 1;
+            if (l != skipLayer && layerPick[l] < 0) {
+                total += cheapestInLayer[l];
+            }
+        }
+        return total;
+    }
+
     /** The outcome; {@code best} is null when nothing feasible is known. */
     public record Outcome(Assignment best, double cost, boolean proved, double lowerBound, long nodes) {
     }
 
     public Outcome solve() {
+        double unavoidableAtRoot = unavoidable(0, -1);
         branchComponent(0);
         double best = Math.min(incumbentCost, sharedBest.getAsDouble());
-        double bound = timedOut ? Math.min(best, unexploredBound) : best;
+        double bound = timedOut ? Math.max(unavoidableAtRoot, Math.min(best, unexploredBound)) : best;
         return new Outcome(incumbent, incumbentCost, !timedOut, bound, nodes);
     }
 
     private boolean outOfTime() {
         if (!timedOut && (nodes & 255) == 0) {
             pruneBound = Math.min(incumbentCost, sharedBest.getAsDouble());
-            timedOut = budget.exhausted(0);
+            // An iteration budget allows a thousand nodes per iteration, so runs without a time limit end.
+            timedOut = budget.exhausted(nodes / NODES_PER_STEP);
         }
         return timedOut;
     }
@@ -95,7 +157,7 @@ public final class BranchAndBound {
             return;
         }
         if (outOfTime()) {
-            unexploredBound = Math.min(unexploredBound, nodeCost);
+            unexploredBound = Math.min(unexploredBound, nodeCost + unavoidable(c, -1));
             return;
         }
         boolean cloud = false;
@@ -105,7 +167,7 @@ public final class BranchAndBound {
         int[] deployments = p.componentDeployments[c];
         for (int d = 0; d < deployments.length; d++) {
             if (timedOut) {
-                unexploredBound = Math.min(unexploredBound, nodeCost);
+                unexploredBound = Math.min(unexploredBound, nodeCost + unavoidable(c, -1));
                 return;
             }
             a.deployment[c] = d;
@@ -132,8 +194,12 @@ public final class BranchAndBound {
             if (childCost >= pruneBound - 1e-9) {
                 break;
             }
+            if (childCost + unavoidable(c, p.isFaas[r] ? -1 : p.resourceLayer[r]) >= pruneBound - 1e-9) {
+                continue;
+            }
             if (timedOut || outOfTime()) {
-                unexploredBound = Math.min(unexploredBound, childCost);
+                unexploredBound = Math.min(unexploredBound,
+                        childCost + unavoidable(c, p.isFaas[r] ? -1 : p.resourceLayer[r]));
                 continue;
             }
             double savedCost = nodeCost;

@@ -56,10 +56,13 @@ public final class DefaultDesigner implements Designer {
         if (!exact) {
             runAll(workers, worker -> runHeuristic(worker, method, budget, problem));
         } else {
-            // A tenth of the budget finds an incumbent; then branch and bound runs on one thread,
+            // An opening heuristic phase finds an incumbent; then branch and bound runs on one thread,
             // pruning against the best cost of the heuristics that go on beside it, and stops them
             // once it has proved the optimum.
-            Budget opening = budget.slice(0.1, Math.max(1, steps == Long.MAX_VALUE ? steps : steps / 10));
+            // A tenth of the time, at most one second: the proof needs the rest, not a better start.
+            double openingShare = options.timeLimit() == null ? 0.1
+                    : Math.min(0.1, 1e9 / Math.max(1.0, options.timeLimit().toNanos()));
+            Budget opening = budget.slice(openingShare, Math.max(1, steps == Long.MAX_VALUE ? steps : steps / 10));
             runAll(workers, worker -> runHeuristic(worker, SearchMethod.AUTO, opening, problem));
             EliteSet opened = new EliteSet(options.eliteSize());
             elites.forEach(opened::addAll);
@@ -142,7 +145,7 @@ public final class DefaultDesigner implements Designer {
         }
         worker.randomGreedy(budget.slice(0.2, Math.max(1, budget.maxSteps() == Long.MAX_VALUE
                 ? Long.MAX_VALUE : budget.maxSteps() / 5)));
-        EliteSet elite = workerElite(worker);
+        EliteSet elite = worker.elite();
         long stepsLeft = budget.maxSteps() == Long.MAX_VALUE ? Long.MAX_VALUE : budget.maxSteps() - budget.maxSteps() / 5;
         int round = 0;
         while (!budget.exhausted(0) && stepsLeft > 0) {
@@ -164,10 +167,6 @@ public final class DefaultDesigner implements Designer {
             stepsLeft -= chunk;
             round++;
         }
-    }
-
-    private static EliteSet workerElite(SearchWorker worker) {
-        return worker.elite();
     }
 
     private interface Task {

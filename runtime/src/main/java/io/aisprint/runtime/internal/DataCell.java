@@ -29,9 +29,11 @@ final class DataCell<T> implements Data<T> {
     private List<TaskNode> phaseWriters;
     private Direction phaseDirection;
     private CommutativeGate gate;
-    private boolean deleted;
-    /** Physical paths of every version, to clean up on delete. */
+    private volatile boolean deleted;
+    /** Physical paths of the versions not yet cleaned up, to delete on delete. */
     final List<Path> physicalPaths = new ArrayList<>();
+    /** Renamed file versions that a newer version replaced; deleted once nobody uses them. */
+    private final List<Version> superseded = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
     DataCell(String name, Kind kind, Object initial, UnaryOperator<?> copier, Path declaredPath) {
@@ -72,11 +74,18 @@ final class DataCell<T> implements Data<T> {
     synchronized Version currentVersion() {
         checkNotDeleted(null);
         closePhase();
+        if (!superseded.isEmpty()) {
+            sweep();
+        }
         return current;
     }
 
     synchronized void markDeleted() {
         deleted = true;
+    }
+
+    void checkUsable(String taskName) {
+        checkNotDeleted(taskName);
     }
 
     private void checkNotDeleted(String taskName) {
@@ -103,6 +112,7 @@ final class DataCell<T> implements Data<T> {
             case OUT -> {
                 // A fresh version: nothing earlier has to finish first (renaming).
                 access.output = newVersion(task, runtime);
+                supersede(current, null);
                 current = access.output;
             }
             case INOUT -> {
@@ -118,6 +128,7 @@ final class DataCell<T> implements Data<T> {
                     }
                 }
                 access.output = newVersion(task, runtime);
+                supersede(current, task);
                 current = access.output;
             }
             case CONCURRENT, COMMUTATIVE -> {
@@ -144,6 +155,56 @@ final class DataCell<T> implements Data<T> {
             physicalPaths.add(version.path);
         }
         return version;
+    }
+
+    /**
+     * Keeps disk use bounded: a renamed file version that a newer one replaced is deleted as soon
+     * as its writers, its readers and the writer copying from it have ended.
+     */
+    private void supersede(Version old, TaskNode copier) {
+        if (kind == Kind.OBJECT) {
+            return;
+        }
+        if (old.path != null && !old.path.equals(declaredPath)) {
+            if (copier != null) {
+                old.addReader(copier);
+            }
+            superseded.add(old);
+        }
+        sweep();
+    }
+
+    synchronized void sweepUnusedVersions() {
+        sweep();
+    }
+
+    private void sweep() {
+        for (java.util.Iterator<Version> it = superseded.iterator(); it.hasNext();) {
+            Version version = it.next();
+            if (unused(version) && !version.path.equals(current.path)) {
+                try {
+                    FileManager.deleteTree(version.path);
+                    physicalPaths.remove(version.path);
+                    it.remove();
+                } catch (java.io.IOException e) {
+                    // Left for close(), which removes the whole folder of renamed versions.
+                }
+            }
+        }
+    }
+
+    private static boolean unused(Version version) {
+        if (!version.isReadyNow()) {
+            return false;
+        }
+        if (version.readers != null) {
+            for (TaskNode reader : version.readers) {
+                if (!reader.isTerminal()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static List<TaskNode> pendingReaders(Version version, TaskNode self) {

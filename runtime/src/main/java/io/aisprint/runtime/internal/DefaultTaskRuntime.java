@@ -114,6 +114,7 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         implementations.add(new Implementation(declaration.constraints, body));
         task.implementations = implementations.toArray(new Implementation[0]);
         task.accesses = declaration.accesses;
+        task.inputFutures = declaration.futures.isEmpty() ? null : declaration.futures;
         task.policy = declaration.policy;
         task.priority = declaration.priority;
         task.timeoutNanos = declaration.timeoutNanos;
@@ -130,6 +131,9 @@ public final class DefaultTaskRuntime implements TaskRuntime {
                 task.usesGates = true;
             }
         }
+        for (Access access : declaration.accesses) {
+            access.cell.checkUsable(task.name());
+        }
         if (!dispatcher.canEverRun(task)) {
             throw unsatisfiable(task);
         }
@@ -144,8 +148,14 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         for (Version future : declaration.futures) {
             task.dependOnAll(future.producers);
         }
-        for (Access access : declaration.accesses) {
-            access.cell.register(task, access, this);
+        try {
+            for (Access access : declaration.accesses) {
+                access.cell.register(task, access, this);
+            }
+        } catch (RuntimeException invalid) {
+            // Edges added so far are harmless once the task is cancelled; the count must drop again.
+            cancelTask(task, "its declaration was rejected");
+            throw invalid;
         }
         if (task.pending.decrementAndGet() == 0) {
             makeReady(task, null);
@@ -319,14 +329,18 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         String reason = why;
         while (!work.isEmpty()) {
             TaskNode task = work.remove(work.size() - 1);
+            if (task.isTerminal()) {
+                continue;
+            }
+            // The reason is recorded before the state flips: a waiter may wake the moment it does.
+            task.setFailureIfAbsent(new io.aisprint.runtime.TaskCancelledException(task + " was cancelled because "
+                    + reason, task.poisonedBy != null ? task.poisonedBy.failure() : runFailure));
             if (!(task.casState(TaskNode.PENDING, TaskNode.CANCELLED) || task.casState(TaskNode.READY, TaskNode.CANCELLED))) {
                 if (task.state() == TaskNode.RUNNING && task == first) {
                     requestStop(task);
                 }
                 continue;
             }
-            task.setFailure(new io.aisprint.runtime.TaskCancelledException(task + " was cancelled because " + reason,
-                    task.poisonedBy != null ? task.poisonedBy.failure() : runFailure));
             stats.cancelled.increment();
             releaseGates(task, null);
             for (TaskNode successor : task.seal(TaskNode.CANCELLED)) {
@@ -492,6 +506,7 @@ public final class DefaultTaskRuntime implements TaskRuntime {
         }
         Version version = cell.currentVersion();
         version.get();
+        cell.sweepUnusedVersions();
         try {
             FileManager.publish(version.path, cell.declaredPath, cell.kind == DataCell.Kind.DIRECTORY);
         } catch (IOException e) {
@@ -572,8 +587,7 @@ public final class DefaultTaskRuntime implements TaskRuntime {
 
     void leaveGroup(GroupImpl group) {
         if (currentGroup.get() == group) {
-            TaskNode running = runningTask.get();
-            currentGroup.set(group.parent != null && (running == null || group.parent != running.group) ? group.parent : null);
+            setCurrentGroup(group.parent);
         }
     }
 
@@ -676,6 +690,13 @@ public final class DefaultTaskRuntime implements TaskRuntime {
                             FileManager.publish(version.path, cell.declaredPath, cell.kind == DataCell.Kind.DIRECTORY);
                         } catch (TaskRuntimeException | IOException skipped) {
                             // A file whose last writer failed keeps its previous content.
+                        }
+                    }
+                    for (Path physical : List.copyOf(cell.physicalPaths)) {
+                        try {
+                            FileManager.deleteTree(physical);
+                        } catch (IOException ignored) {
+                            // Best effort, as for the temporary folder.
                         }
                     }
                 }

@@ -26,6 +26,8 @@ final class Dispatcher {
     private final List<NodeSpec> candidates = new ArrayList<>();
     private final List<NodeSlot> candidateSlots = new ArrayList<>();
     private int freeCores;
+    /** The nodes still in the pool, republished on every change so submission checks need no lock. */
+    private volatile NodeSpec[] activeNodes = new NodeSpec[0];
 
     Dispatcher(SchedulingPolicy policy, NodeBackend backend) {
         this.policy = policy;
@@ -39,6 +41,7 @@ final class Dispatcher {
     synchronized void addNode(NodeSpec spec) {
         slots.add(new NodeSlot(spec));
         freeCores += spec.cores();
+        activeNodes = nodes().toArray(new NodeSpec[0]);
         drain();
     }
 
@@ -51,11 +54,12 @@ final class Dispatcher {
             }
         }
         slots.removeIf(slot -> slot.removed && slot.freeCores == slot.spec.cores());
+        activeNodes = nodes().toArray(new NodeSpec[0]);
         List<TaskNode> orphans = new ArrayList<>();
         for (ArrayDeque<TaskNode> queue : List.of(urgent, normal)) {
             for (Iterator<TaskNode> it = queue.iterator(); it.hasNext();) {
                 TaskNode task = it.next();
-                if (!task.isTerminal() && !canEverRun(task)) {
+                if (!task.isTerminal() && !canEverRunLocked(task)) {
                     it.remove();
                     orphans.add(task);
                 }
@@ -75,11 +79,22 @@ final class Dispatcher {
     }
 
     /** Whether some node of the pool could run the task once it is free. */
-    synchronized boolean canEverRun(TaskNode task) {
+    boolean canEverRun(TaskNode task) {
+        NodeSpec[] nodes = activeNodes;
+        for (Implementation implementation : task.implementations) {
+            for (NodeSpec node : nodes) {
+                if (implementation.constraints().fitsCapacityOf(node) && policy.allows(task, node)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean canEverRunLocked(TaskNode task) {
         for (Implementation implementation : task.implementations) {
             for (NodeSlot slot : slots) {
-                if (!slot.removed && implementation.constraints().fitsCapacityOf(slot.spec)
-                        && policy.allows(task, slot.spec)) {
+                if (!slot.removed && implementation.constraints().fitsCapacityOf(slot.spec) && policy.allows(task, slot.spec)) {
                     return true;
                 }
             }
@@ -195,6 +210,7 @@ final class Dispatcher {
             }
             task.assignedNode = chosen;
             task.assignedImplementation = implementation;
+            task.assignedConstraints = implementation.constraints();
             return true;
         }
         return false;

@@ -64,10 +64,13 @@ final class GroupImpl implements TaskGroup {
         cancelMembers(source);
     }
 
+    /** Queued members first, so stopping a running one cannot let a queued one start in its place. */
     private void cancelMembers(TaskNode except) {
-        for (TaskNode member : members) {
-            if (member != except) {
-                runtime.cancelTask(member, "its group '" + name + "' was aborted by " + abortSource);
+        for (boolean running : new boolean[] {false, true}) {
+            for (TaskNode member : members) {
+                if (member != except && (member.state() == TaskNode.RUNNING) == running) {
+                    runtime.cancelTask(member, "its group '" + name + "' was aborted by " + abortSource);
+                }
             }
         }
     }

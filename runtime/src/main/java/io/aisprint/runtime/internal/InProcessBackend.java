@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * ending hands its successor to itself without a queue round trip or a context switch.
  */
 public final class InProcessBackend implements NodeBackend {
+    private static final int SPIN_ROUNDS = 2_000;
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final List<Worker> workers = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean spinning = new java.util.concurrent.atomic.AtomicBoolean();
     private int totalCores;
     private volatile boolean closed;
 
@@ -64,6 +66,30 @@ public final class InProcessBackend implements NodeBackend {
         return true;
     }
 
+    /**
+     * One idle worker at a time spins briefly before parking: when the main program submits a
+     * dependent task every few microseconds, waking a parked thread would cost more than the task.
+     */
+    private Runnable spinForWork() {
+        if (!spinning.compareAndSet(false, true)) {
+            return null;
+        }
+        try {
+            for (int i = 0; i < SPIN_ROUNDS && !closed; i++) {
+                if (!queue.isEmpty()) {
+                    Runnable work = queue.poll();
+                    if (work != null) {
+                        return work;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+            return null;
+        } finally {
+            spinning.set(false);
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -91,8 +117,11 @@ public final class InProcessBackend implements NodeBackend {
                 if (work != null) {
                     next = null;
                 } else {
+                    work = backend.spinForWork();
                     try {
-                        work = backend.queue.poll(200, TimeUnit.MILLISECONDS);
+                        if (work == null) {
+                            work = backend.queue.poll(200, TimeUnit.MILLISECONDS);
+                        }
                     } catch (InterruptedException interrupted) {
                         continue;
                     }
@@ -101,7 +130,13 @@ public final class InProcessBackend implements NodeBackend {
                     }
                 }
                 Thread.interrupted(); // a late time-out interrupt must not leak into the next task
-                work.run();
+                try {
+                    work.run();
+                } catch (RuntimeException | Error unexpected) {
+                    // A bug in a backend callback must not kill the worker; the task itself already ended.
+                    Thread.UncaughtExceptionHandler handler = getUncaughtExceptionHandler();
+                    handler.uncaughtException(this, unexpected);
+                }
             }
         }
     }

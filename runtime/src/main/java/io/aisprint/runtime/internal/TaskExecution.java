@@ -25,9 +25,13 @@ final class TaskExecution {
     void run(TaskNode task) {
         NodeSlot slot = task.assignedNode;
         Implementation implementation = task.assignedImplementation;
+        if (task.group != null && task.group.isAborted()) {
+            // The group was aborted after this task was dispatched: it must not start.
+            runtime.cancelTask(task, "its group '" + task.group.name() + "' was aborted");
+        }
         if (!task.casState(TaskNode.READY, TaskNode.RUNNING)) {
             // Cancelled between dispatch and start: give the capacity back.
-            runtime.dispatcher().attemptEnded(slot, implementation.constraints(), List.of(), null);
+            runtime.dispatcher().attemptEnded(slot, task.assignedConstraints, List.of(), null);
             return;
         }
         task.attempt++;
@@ -50,6 +54,7 @@ final class TaskExecution {
                 timeout = runtime.timer().schedule(() -> timeOut(task), task.timeoutNanos, TimeUnit.NANOSECONDS);
             }
             prepare(task, accesses, slot, moved);
+            countMovedFutures(task, slot, moved);
             result = implementation.body().apply(context);
             commit(task, accesses, slot);
         } catch (Throwable thrown) {
@@ -107,6 +112,18 @@ final class TaskExecution {
                 } else {
                     Files.createDirectories(access.output.path.toAbsolutePath().getParent());
                 }
+            }
+        }
+    }
+
+    private static void countMovedFutures(TaskNode task, NodeSlot slot, long[] moved) {
+        List<Version> futures = task.inputFutures;
+        if (futures == null) {
+            return;
+        }
+        for (Version future : futures) {
+            if (future.location != null && !future.location.equals(slot.spec.name())) {
+                moved[0]++;
             }
         }
     }

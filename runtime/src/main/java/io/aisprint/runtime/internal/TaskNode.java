@@ -43,6 +43,8 @@ final class TaskNode implements TaskInfo, Runnable {
 
     // Declaration, dropped when the task ends.
     List<Access> accesses;
+    /** Task results this task reads (for locality); dropped at the end like the rest. */
+    List<Version> inputFutures;
     Implementation[] implementations;
     FailurePolicy policy;
     boolean priority;
@@ -59,6 +61,8 @@ final class TaskNode implements TaskInfo, Runnable {
     String avoidNode;
     NodeSlot assignedNode;
     Implementation assignedImplementation;
+    /** Kept after the declaration is dropped: a cancelled task still has to give its capacity back. */
+    io.aisprint.runtime.Constraints assignedConstraints;
     volatile Thread thread;
     volatile boolean cancelRequested;
     volatile boolean timedOut;
@@ -103,14 +107,21 @@ final class TaskNode implements TaskInfo, Runnable {
     @Override
     public Map<String, Integer> inputLocations() {
         List<Access> list = accesses;
-        if (list == null || list.isEmpty()) {
-            return Map.of();
-        }
+        List<Version> futures = inputFutures;
         Map<String, Integer> locations = new HashMap<>();
-        for (Access access : list) {
-            Version input = access.input;
-            if (input != null && input.location != null) {
-                locations.merge(input.location, 1, Integer::sum);
+        if (list != null) {
+            for (Access access : list) {
+                Version input = access.input;
+                if (input != null && input.location != null) {
+                    locations.merge(input.location, 1, Integer::sum);
+                }
+            }
+        }
+        if (futures != null) {
+            for (Version future : futures) {
+                if (future.location != null) {
+                    locations.merge(future.location, 1, Integer::sum);
+                }
             }
         }
         return locations;
@@ -150,6 +161,12 @@ final class TaskNode implements TaskInfo, Runnable {
 
     void setFailure(TaskRuntimeException value) {
         this.failure = value;
+    }
+
+    synchronized void setFailureIfAbsent(TaskRuntimeException value) {
+        if (failure == null) {
+            failure = value;
+        }
     }
 
     /** Adds an edge predecessor -> this, unless the predecessor has already ended. */
@@ -198,6 +215,7 @@ final class TaskNode implements TaskInfo, Runnable {
             }
         }
         accesses = null;
+        inputFutures = null;
         implementations = null;
         external = null;
         defaultValue = null;

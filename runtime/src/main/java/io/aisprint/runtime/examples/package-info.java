@@ -1,0 +1,2 @@
+/** Runnable example workflows, used by {@code aisprint runtime demo}. */
+package io.aisprint.runtime.examples;
