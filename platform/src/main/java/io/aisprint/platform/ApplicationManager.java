@@ -261,7 +261,8 @@ public final class ApplicationManager {
             reason = "QoS violation: " + (alert != null ? alert : String.join(", ", violating));
             // A violation never plans for less load than the current placement was planned for.
             lambda = Math.max(plannedLambda, Math.max(observedShort, observedLong));
-        } else if (time >= options.loadWindow() && changed(observedShort) && changed(observedLong)
+        } else if (time >= options.loadWindow() && changed(observedShort, options.qosWindow())
+                && changed(observedLong, options.loadWindow())
                 && Math.signum(observedShort - plannedLambda) == Math.signum(observedLong - plannedLambda)) {
             // Both windows must agree: the short one alone is noisy, the long one alone lags.
             reason = String.format(java.util.Locale.ROOT, "load change: observed λ %.2f req/s vs %.2f planned", observedShort,
@@ -298,8 +299,14 @@ public final class ApplicationManager {
         listener.replanned(attempt);
     }
 
-    private boolean changed(double observed) {
-        return Math.abs(observed - plannedLambda) > options.loadChangeFraction() * plannedLambda;
+    /**
+     * Whether {@code observed} (counted over {@code window} seconds) differs from the planned λ by more
+     * than the configured fraction and by more than three standard deviations of a Poisson count,
+     * so that an ordinary burst at a low rate is not taken for a load change.
+     */
+    private boolean changed(double observed, double window) {
+        double noise = 3 * Math.sqrt(plannedLambda / window);
+        return Math.abs(observed - plannedLambda) > Math.max(options.loadChangeFraction() * plannedLambda, noise);
     }
 
     private void onAlert(AlertEvent event) {

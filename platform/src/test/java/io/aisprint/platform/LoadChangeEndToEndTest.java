@@ -16,8 +16,10 @@ class LoadChangeEndToEndTest {
     @Test
     void doublingTheLoadIsDetectedAndFixedByReplacementWithoutLosingRequests() {
         SystemDescription system = Examples.maskDetection();
-        LoadProfile profile = new LoadProfile(List.of(new LoadProfile.Step(0, 2), new LoadProfile.Step(20, 4)));
-        RunOptions options = RunOptions.defaults(profile).withDuration(60).withTimeScale(0.5).withSeed(3);
+        // 1.5 → 3 frames/s: one t3.xlarge goes from 30 % to 60 % busy. The QoS window is 16 s so that a
+        // burst at the low load (or a busy build machine) does not look like a violation.
+        LoadProfile profile = new LoadProfile(List.of(new LoadProfile.Step(0, 1.5), new LoadProfile.Step(20, 3)));
+        RunOptions options = new RunOptions(profile, 60, 0.5, 3, 16, 15, 0.4, 6, 1.2, 0.1, 1.0, 30, true);
 
         RunResult result = ApplicationManager.run(system, options, new RunListener() {
             @Override
@@ -40,7 +42,7 @@ class LoadChangeEndToEndTest {
         // Detection: the doubling at 20 s is caught — by the monitor's QoS rule or by the load-change
         // check, whichever fires first — and answered by scaling the VM cluster out.
         RunResult.Replacement first = result.replacements().stream().filter(r -> r.time() > 20).findFirst().orElseThrow();
-        assertThat(first.time()).as("re-placed soon after the load doubled").isLessThan(35);
+        assertThat(first.time()).as("re-placed soon after the load doubled").isLessThan(40);
         assertThat(first.reason()).matches("(QoS violation|load change).*");
         assertThat(first.after().instances().get("VM-t3xlarge")).isGreaterThan(first.before().instances().get("VM-t3xlarge"));
         assertThat(first.after().instances()).containsEntry("RaspberryPi4", 1);
