@@ -121,7 +121,7 @@ public final class Profiler {
             for (int run = 0; run < runs; run++) {
                 Object frame = ExampleCode.newRequestInput(random);
                 Object input = previous == null ? frame : previous.run(frame).output();
-                SplittableRandom draw = new SplittableRandom(seed * 31 + run);
+                SplittableRandom draw = new SplittableRandom(seed * 1_000_003L + (component + partition + resource.name()).hashCode() * 31L + run);
                 long nanos = runtime.task(component + "/" + partition + "@" + resource.name())
                         .constraints(Constraints.of().withCores(cores).withLabel("node", nodeName))
                         .call(context -> serve(code, input, declared, timeScale, draw)).get();
