@@ -392,7 +392,7 @@ public final class GpuCommand implements Runnable {
                 spec.commandLine().getOut().println(response.body());
                 return response.statusCode() / 100 == 2 ? ExitCodes.OK : ExitCodes.INVALID;
             } catch (IOException | IllegalArgumentException e) {
-                throw new UserFacingException("cannot reach " + server + ": " + e.getMessage()
+                throw new UserFacingException("cannot reach " + server + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "\nMaybe start the service with 'aisprint gpu serve --cluster FILE'.", ExitCodes.USAGE);
             }
         }

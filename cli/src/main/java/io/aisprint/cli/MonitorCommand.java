@@ -391,7 +391,7 @@ public final class MonitorCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: %d rule(s), %d webhook(s), evaluated every %s%n", file, rules.rules().size(), rules.webhooks().size(), rules.every());
             for (AlertRule rule : rules.rules()) {
-                out.println("  " + rule.name() + " (" + rule.getClass().getSimpleName().toLowerCase() + ")");
+                out.println("  " + rule.name() + " (" + rule.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + ")");
             }
             return ExitCodes.OK;
         }

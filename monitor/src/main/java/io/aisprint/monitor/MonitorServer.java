@@ -1,6 +1,7 @@
 package io.aisprint.monitor;
 
 import io.aisprint.monitor.internal.HttpFront;
+import io.aisprint.monitor.internal.InfluxQlApi;
 import io.aisprint.monitor.internal.Ingestor;
 import io.aisprint.monitor.internal.QueryApi;
 import io.aisprint.monitor.internal.UdpListener;
@@ -28,6 +29,8 @@ public final class MonitorServer implements AutoCloseable {
                 points -> writeListeners.forEach(listener -> listener.accept(points)));
         this.http = new HttpFront(ingestor::write, config.maxBodyBytes(), app -> {
             app.get("/api/v1/query", ctx -> QueryApi.handle(ctx, store, config.clock()));
+            app.get("/query", ctx -> InfluxQlApi.handle(ctx, store, config.clock()));
+            app.post("/query", ctx -> InfluxQlApi.handle(ctx, store, config.clock()));
             app.get("/api/v1/stats", ctx -> ctx.json(Map.of("store", store.name(),
                     "pointsWritten", ingestor.pointsWritten(), "linesRejected", ingestor.linesRejected())));
         });

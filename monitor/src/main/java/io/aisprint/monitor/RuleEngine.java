@@ -123,7 +123,7 @@ public final class RuleEngine implements AutoCloseable {
             Level next = thresholdLevel(value, rule.direction(), rule.warn(), rule.crit(), rule.hysteresis(), current);
             String message = rule.aggregation().label() + " of " + rule.measurement() + "." + rule.field() + " " + series.tags()
                     + " over " + rule.window() + " is " + value + " (warn " + rule.warn().map(String::valueOf).orElse("-")
-                    + ", crit " + rule.crit().map(String::valueOf).orElse("-") + ", " + rule.direction().name().toLowerCase() + ")";
+                    + ", crit " + rule.crit().map(String::valueOf).orElse("-") + ", " + rule.direction().name().toLowerCase(java.util.Locale.ROOT) + ")";
             change(rule.name(), series.tags(), current, next, value, now, message, events);
         }
     }

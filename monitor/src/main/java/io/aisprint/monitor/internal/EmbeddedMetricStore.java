@@ -41,11 +41,16 @@ public final class EmbeddedMetricStore implements MetricStore {
     private record SeriesInfo(int id, String measurement, SortedMap<String, String> tags, String field) {
     }
 
+    /** Lookup key; hashing the tag map is much cheaper than formatting it for every point. */
+    private record SeriesKey(String measurement, SortedMap<String, String> tags, String field) {
+    }
+
     private record PendingWrite(List<Point> points, CompletableFuture<Void> done) {
     }
 
     private final DuckDBConnection connection;
-    private final Map<String, SeriesInfo> seriesByKey = new ConcurrentHashMap<>();
+    private final Map<SeriesKey, SeriesInfo> seriesByKey = new ConcurrentHashMap<>();
+    private DuckDBAppender appender;
     private final BlockingQueue<PendingWrite> queue = new ArrayBlockingQueue<>(1024);
     private final Thread writer;
     private volatile boolean closed;
@@ -79,7 +84,7 @@ public final class EmbeddedMetricStore implements MetricStore {
                 ResultSet rows = statement.executeQuery("SELECT id, measurement, tags_json, field, series_key FROM series")) {
             while (rows.next()) {
                 SeriesInfo info = new SeriesInfo(rows.getInt(1), rows.getString(2), TagsJson.parse(rows.getString(3)), rows.getString(4));
-                seriesByKey.put(rows.getString(5), info);
+                seriesByKey.put(new SeriesKey(info.measurement(), info.tags(), info.field()), info);
                 nextSeriesId = Math.max(nextSeriesId, info.id() + 1);
             }
         }
@@ -138,7 +143,11 @@ public final class EmbeddedMetricStore implements MetricStore {
     /** Appends every pending write, then commits: one durable sync for all of them. */
     private void commit(List<PendingWrite> batch) throws SQLException {
         List<SeriesInfo> created = new ArrayList<>();
-        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "points")) {
+        try {
+            if (appender == null) {
+                // One appender for the store's life: creating one per commit costs more than the commit.
+                appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "points");
+            }
             for (PendingWrite pending : batch) {
                 for (Point point : pending.points()) {
                     appendPoint(appender, point, created);
@@ -149,14 +158,15 @@ public final class EmbeddedMetricStore implements MetricStore {
             }
             appender.flush();
         } catch (SQLException | RuntimeException e) {
-            created.forEach(info -> seriesByKey.remove(key(info.measurement(), info.tags(), info.field())));
+            created.forEach(info -> seriesByKey.remove(new SeriesKey(info.measurement(), info.tags(), info.field())));
+            closeAppender();
             throw e;
         }
     }
 
     private void appendPoint(DuckDBAppender appender, Point point, List<SeriesInfo> created) throws SQLException {
         for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
-            String key = key(point.measurement(), point.tags(), field.getKey());
+            SeriesKey key = new SeriesKey(point.measurement(), point.tags(), field.getKey());
             SeriesInfo info = seriesByKey.get(key);
             if (info == null) {
                 info = new SeriesInfo(nextSeriesId++, point.measurement(), point.tags(), field.getKey());
@@ -275,6 +285,17 @@ public final class EmbeddedMetricStore implements MetricStore {
         return "SELECT g.grp, " + time + " AS t, " + value + from + groupBy + " ORDER BY 1, 2";
     }
 
+    private void closeAppender() {
+        if (appender != null) {
+            try {
+                appender.close();
+            } catch (SQLException | RuntimeException e) {
+                // The connection is closing or the append failed; nothing buffered is acknowledged.
+            }
+            appender = null;
+        }
+    }
+
     @Override
     public String name() {
         return "embedded";
@@ -288,6 +309,7 @@ public final class EmbeddedMetricStore implements MetricStore {
         closed = true;
         try {
             writer.join(10_000);
+            closeAppender();
             connection.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

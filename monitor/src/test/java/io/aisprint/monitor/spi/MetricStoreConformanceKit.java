@@ -35,7 +35,7 @@ public abstract class MetricStoreConformanceKit {
 
     @AfterEach
     void closeStore() {
-        if (store != null) {
+        if (store != null) { // null when the back-end was skipped (no server)
             store.close();
         }
     }
@@ -114,6 +114,20 @@ public abstract class MetricStoreConformanceKit {
         assertThat(value(store.query(query.aggregate(Aggregation.percentile(50)).build()))).isEqualTo(50);
         assertThat(value(store.query(query.aggregate(Aggregation.percentile(99)).build()))).isEqualTo(99);
         assertThat(value(store.query(query.aggregate(Aggregation.percentile(100)).build()))).isEqualTo(100);
+    }
+
+    @Test
+    void percentileOfASmallWindowRoundsTheRankUp() {
+        List<Point> points = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            points.add(point("small_latency", Map.of(), i * 10, BASE + i * SECOND));
+        }
+        store.write(points);
+        SeriesQuery.Builder query = SeriesQuery.builder("small_latency", "value").range(BASE, BASE + 60 * SECOND);
+        // Rank ceil(10 * 0.95) = 10, ceil(10 * 0.5) = 5, ceil(10 * 0.9) = 9.
+        assertThat(value(store.query(query.aggregate(Aggregation.percentile(95)).build()))).isEqualTo(100);
+        assertThat(value(store.query(query.aggregate(Aggregation.percentile(50)).build()))).isEqualTo(50);
+        assertThat(value(store.query(query.aggregate(Aggregation.percentile(90)).build()))).isEqualTo(90);
     }
 
     @Test
