@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         MonitorCommand.class,
         GpuCommand.class,
         WorkerCommand.class,
+        RunCommand.class,
+        ProfileCommand.class,
         RuntimeCommand.class,
     },
     description = {

@@ -1,0 +1,230 @@
+package io.aisprint.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.aisprint.model.ModelException;
+import io.aisprint.model.Placement;
+import io.aisprint.model.SystemDescription;
+import io.aisprint.model.io.SystemReaders;
+import io.aisprint.placement.PlacementException;
+import io.aisprint.platform.ApplicationManager;
+import io.aisprint.platform.LoadProfile;
+import io.aisprint.platform.PlatformException;
+import io.aisprint.platform.ReportWriter;
+import io.aisprint.platform.RunListener;
+import io.aisprint.platform.RunOptions;
+import io.aisprint.platform.RunResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code aisprint run APP}: design, run on the embedded continuum under a workload, watch QoS, re-place. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    usageHelpWidth = 100,
+    description = {
+        "Run an application for real on the embedded continuum: design its cheapest placement,",
+        "start every resource of the placement as a node in this process, send requests (Poisson",
+        "arrivals at λ, or a load profile), measure response times and utilisation, let the",
+        "application's QoS rules fire, and re-place at run time (SPACE4AI-R) when a limit is",
+        "violated or the load changes. In-flight requests finish where they started.",
+        "",
+        "Times are application seconds. The continuum replays the application --time-scale times",
+        "as fast (0.5: a 60 s run takes about 30 s); measured times are scaled back before they",
+        "are shown, so they compare with the limits directly.",
+        "",
+        "Without --lambda or --load-profile the workload is APP/load_profile.csv when it exists,",
+        "else the application's own λ.",
+    },
+    footer = {
+        "",
+        "Examples:",
+        "  aisprint run examples/mask-detection",
+        "  aisprint run examples/mask-detection --lambda 3 --duration 30",
+        "  aisprint run examples/mask-detection --load-profile my-profile.csv --report out/ --json",
+        "",
+        "Load profile: CSV lines 'time_s,lambda' (a header and # comments allowed), first time 0.",
+        "Report: DIR/summary.json and DIR/report.html (charts of response times against limits,",
+        "load, cost and utilisation, and the placement timeline).",
+        "",
+        "Exit codes: 0 the run finished, 1 invalid or infeasible application or options,",
+        "2 unreadable input or usage error.",
+    })
+public final class RunCommand implements Callable<Integer> {
+    static final String DEFAULT_PROFILE = "load_profile.csv";
+
+    @Parameters(index = "0", paramLabel = "APP", description = "application directory or system description JSON")
+    Path app;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "constant arrival rate in requests per second")
+    Double lambda;
+
+    @Option(names = "--load-profile", paramLabel = "FILE", description = "arrival rate over time (CSV time_s,lambda)")
+    Path loadProfile;
+
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "60",
+            description = "seconds (application time) during which requests arrive (default: ${DEFAULT-VALUE})")
+    double duration;
+
+    @Option(names = "--time-scale", paramLabel = "S", defaultValue = "0.5",
+            description = "wall seconds per application second (default: ${DEFAULT-VALUE})")
+    double timeScale;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of arrivals and service times (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--no-replan", description = "keep the design-time placement (to compare against re-placement)")
+    boolean noReplan;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "aisprint-report",
+            description = "where summary.json and report.html go (default: ${DEFAULT-VALUE})")
+    Path report;
+
+    @Option(names = "--json", description = "print summary.json on stdout instead of the live view")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (lambda != null && loadProfile != null) {
+            throw new UserFacingException("give --lambda or --load-profile, not both", ExitCodes.USAGE);
+        }
+        SystemDescription system;
+        try {
+            system = SystemReaders.read(app);
+        } catch (ModelException e) {
+            throw new UserFacingException(app + ": " + (e.kind() == ModelException.Kind.UNREADABLE ? "unreadable" : "invalid") + ":\n  "
+                    + String.join("\n  ", e.problems().stream().map(Object::toString).toList()),
+                    e.kind() == ModelException.Kind.UNREADABLE ? ExitCodes.USAGE : ExitCodes.INVALID);
+        }
+        try {
+            String workload;
+            LoadProfile profile;
+            Path bundled = Files.isDirectory(app) ? app.resolve(DEFAULT_PROFILE) : null;
+            if (lambda != null) {
+                profile = LoadProfile.constant(lambda);
+                workload = "λ = " + lambda + " req/s (Poisson)";
+            } else if (loadProfile != null) {
+                if (!Files.isReadable(loadProfile)) {
+                    throw new UserFacingException("cannot read the load profile " + loadProfile, ExitCodes.USAGE);
+                }
+                profile = LoadProfile.read(loadProfile);
+                workload = "load profile " + loadProfile;
+            } else if (bundled != null && Files.isReadable(bundled)) {
+                profile = LoadProfile.read(bundled);
+                workload = "load profile " + bundled + " (found in the application directory; --lambda overrides)";
+            } else {
+                profile = LoadProfile.constant(system.application().lambda());
+                workload = "λ = " + system.application().lambda() + " req/s (the application's own)";
+            }
+            RunOptions options = RunOptions.defaults(profile).withDuration(duration).withTimeScale(timeScale).withSeed(seed)
+                    .withReplan(!noReplan);
+            if (!json) {
+                out.printf(Locale.ROOT, "aisprint run %s: %s for %.0f s (time scale %.2f: about %.0f s of wall time)%n",
+                        system.application().name(), workload, duration, timeScale, duration * timeScale);
+                out.flush();
+            }
+            RunResult result = ApplicationManager.run(system, options, json ? RunListener.NONE : new LiveView(out, system));
+            ReportWriter.write(result, report);
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ReportWriter.summary(result)));
+            } else {
+                printSummary(out, result);
+            }
+            return ExitCodes.OK;
+        } catch (PlatformException | PlacementException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+    }
+
+    private void printSummary(PrintWriter out, RunResult result) {
+        out.println();
+        out.printf(Locale.ROOT, "done in %.1f s wall: %d requests in, %d completed, %d failed%s%n", result.wallSeconds(),
+                result.requestsIn(), result.requestsCompleted(), result.requestsFailed(),
+                result.failureReasons().isEmpty() ? "" : " " + result.failureReasons());
+        out.printf(Locale.ROOT, "QoS violated during %.1f s; %d re-placement(s); mean cost %.4f per hour (edge at %.0f %%)%n",
+                result.qosViolationSeconds(), result.replacements().size(), result.meanCostPerHour(),
+                100 * result.options().edgeCostShare());
+        out.println("final placement: " + ReportWriter.describe(result.finalPlacement()));
+        out.println("report: " + report.resolve(ReportWriter.REPORT) + " and " + report.resolve(ReportWriter.SUMMARY));
+        out.flush();
+    }
+
+    /** Prints the state every few seconds and every re-placement as it happens. */
+    static final class LiveView implements RunListener {
+        private static final double EVERY = 5.0;
+        private final PrintWriter out;
+        private final Map<String, Double> limits = new java.util.LinkedHashMap<>();
+        private double nextPrint = EVERY;
+        /** Utilisation summed over the ticks since the last print, so the view shows the mean busy share. */
+        private final Map<String, double[]> busySums = new java.util.HashMap<>();
+
+        LiveView(PrintWriter out, SystemDescription system) {
+            this.out = out;
+            system.application().localConstraints().forEach(c -> limits.put(c.component(), c.maxResponseTime()));
+            system.application().globalConstraints().forEach(c -> limits.put(c.name(), c.maxResponseTime()));
+        }
+
+        @Override
+        public void started(Placement placement, double costPerHour) {
+            out.printf(Locale.ROOT, "design (SPACE4AI-D): %s — %.4f per hour%n", ReportWriter.describe(placement), costPerHour);
+            out.flush();
+        }
+
+        @Override
+        public void tick(RunResult.TimelinePoint point) {
+            point.utilisation().forEach((resource, value) -> busySums.merge(resource, new double[] {value, 1},
+                    (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
+            if (point.time() + 1e-9 < nextPrint) {
+                return;
+            }
+            nextPrint += EVERY;
+            Map<String, Double> busyMeans = new java.util.HashMap<>();
+            busySums.forEach((resource, sum) -> busyMeans.put(resource, sum[0] / sum[1]));
+            busySums.clear();
+            out.printf(Locale.ROOT, "%n t=%5.1fs  λ %.2f req/s (offered %.2f)  cost %.4f/h  in %d  done %d  failed %d  in flight %d  re-placements %d%n",
+                    point.time(), point.lambdaObserved(), point.lambdaTarget(), point.costPerHour(), point.requestsIn(),
+                    point.completed(), point.failed(), point.inFlight(), point.replacements());
+            out.printf(Locale.ROOT, "   %-26s %8s %8s %8s  %-5s %-28s %s%n", "component / path", "p50 s", "p95 s", "limit s", "", "resource", "busy");
+            for (Map.Entry<String, RunResult.Stats> entry : point.responseTimes().entrySet()) {
+                String name = entry.getKey();
+                RunResult.Stats stats = entry.getValue();
+                Double limit = limits.get(name);
+                boolean violating = point.violating().stream().anyMatch(rule -> rule.equals("qos-" + name));
+                String resource = point.resources().getOrDefault(name, "");
+                String firstResource = resource.split("[×→ ]")[0];
+                Double busy = busyMeans.get(firstResource);
+                out.printf(Locale.ROOT, "   %-26s %8s %8s %8s  %-5s %-28s %s%n", name, seconds(stats.p50()), seconds(stats.p95()),
+                        limit == null ? "-" : seconds(limit), violating ? "OVER" : "ok", resource,
+                        busy == null ? "" : String.format(Locale.ROOT, "%3.0f %%", 100 * busy));
+            }
+            out.flush();
+        }
+
+        @Override
+        public void replaced(RunResult.Replacement replacement) {
+            out.printf(Locale.ROOT, "%n>> t=%.1fs re-placement (%s)%n   %s%n   -> %s%n   cost %.4f -> %.4f per hour, %d move(s), re-planned in %.3f s%n",
+                    replacement.time(), replacement.reason(), ReportWriter.describe(replacement.before()),
+                    ReportWriter.describe(replacement.after()), replacement.costPerHourBefore(), replacement.costPerHourAfter(),
+                    replacement.moves(), replacement.replanSeconds());
+            out.flush();
+        }
+
+        private static String seconds(double value) {
+            return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
+        }
+    }
+}
