@@ -3,6 +3,7 @@ package io.aisprint.gpu.executor;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -29,15 +30,17 @@ import java.util.Random;
 /**
  * The demo training job on DJL with PyTorch: a small multi-layer perceptron that learns to
  * tell two seeded concentric rings of 2-D points apart, trained with mini-batch SGD on the
- * CPU (or on the first visible GPU when the engine has one). Like {@link DemoTrainingJob} it
- * checkpoints after every epoch; on SIGTERM it finishes its current mini-batch, checkpoints
- * and exits 0; started again on the same checkpoint folder it resumes from the saved epoch.
+ * CPU (on the first visible GPU only when the loaded libtorch was built with CUDA). Like
+ * {@link DemoTrainingJob} it checkpoints after every epoch; on SIGTERM it finishes its current
+ * mini-batch, checkpoints and exits 0; started again on the same checkpoint folder it resumes
+ * from the saved epoch with the saved parameters.
  *
  * <p>Arguments: {@code --checkpoint DIR --epochs N [--samples N] [--batch N] [--seed N]}.
- * Output lines: {@code gpus CUDA_VISIBLE_DEVICES=...}, {@code engine PyTorch ... gpus N device
- * cpu()}, {@code resumed from epoch N}, {@code epoch E/N loss L accuracy A seconds S}, and
- * {@code done} or {@code checkpointed at epoch E on request}. Exit code 3: the PyTorch native
- * library could not be loaded; 2: bad arguments.
+ * Output lines: {@code gpus CUDA_VISIBLE_DEVICES=...}, {@code engine PyTorch 2.7.1 cuda false
+ * gpus N device cpu() loaded in S s}, {@code resumed from epoch N}, {@code epoch E/N loss L
+ * accuracy A seconds S}, and {@code done} or {@code checkpointed at epoch E on request}.
+ * Exit codes: 0 done or checkpointed on request, 1 training failed, 2 bad arguments,
+ * 3 ({@link #ENGINE_UNAVAILABLE}) the PyTorch native library could not be loaded.
  */
 public final class DjlTrainingJob {
     /** Exit code when the PyTorch native library cannot be loaded. */
@@ -91,10 +94,13 @@ public final class DjlTrainingJob {
             System.exit(ENGINE_UNAVAILABLE);
             return;
         }
-        // PyTorch sees the GPUs that CUDA_VISIBLE_DEVICES leaves; with CPU natives or no GPU it sees none.
-        Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-        System.out.printf("engine %s %s gpus %d device %s loaded in %.2f s%n", engine.getEngineName(), engine.getVersion(),
-            engine.getGpuCount(), device, (System.nanoTime() - loadStart) / 1e9);
+        // The driver shows the GPUs CUDA_VISIBLE_DEVICES leaves; they are used only when the loaded
+        // libtorch was built with CUDA (the pytorch-native-cpu natives are not: the job then trains on the CPU).
+        int visibleGpus = engine.getGpuCount();
+        boolean cuda = engine.hasCapability(StandardCapabilities.CUDA);
+        Device device = cuda && visibleGpus > 0 ? Device.gpu() : Device.cpu();
+        System.out.printf("engine %s %s cuda %b gpus %d device %s loaded in %.2f s%n", engine.getEngineName(), engine.getVersion(),
+            cuda, visibleGpus, device, (System.nanoTime() - loadStart) / 1e9);
 
         Thread trainer = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
