@@ -118,6 +118,30 @@ class ProcessExecutorTest {
             .containsOnlyOnce("epoch " + epochs + "/" + epochs + " loss");
     }
 
+    /** A DJL job whose natives cannot be unpacked fails with a reason that points to the pure-Java job. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void djlJobWithoutItsNativeLibraryIsReportedFailedWithTheReason(@TempDir Path work) throws Exception {
+        Recorder recorder = new Recorder();
+        String cache = System.getProperty("DJL_CACHE_DIR");
+        try (ProcessExecutor executor = new ProcessExecutor(work, ProcessExecutor.GpuBinding.CUDA, Map.of(), recorder)) {
+            executor.register("nolib", new ProcessExecutor.JobSpec(5, List.of(), ProcessExecutor.DemoJob.DJL));
+            System.setProperty("DJL_CACHE_DIR", "/dev/null/djl"); // the job's cache cannot be created, so PyTorch cannot load
+            try {
+                executor.start(new Assignment("nolib", "n1", Configuration.of("K80", 1)), List.of(0), 0);
+            } finally {
+                if (cache == null) {
+                    System.clearProperty("DJL_CACHE_DIR");
+                } else {
+                    System.setProperty("DJL_CACHE_DIR", cache);
+                }
+            }
+            assertThat(recorder.finished.await(50, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(recorder.failure).contains("nolib").contains("could not load the PyTorch native library").contains("\"java\"");
+        assertThat(Files.readString(work.resolve("nolib.log"))).contains("engine unavailable");
+    }
+
     @Test
     void remoteGpusAreGivenThroughTheRcudaVariables(@TempDir Path work) {
         ProcessExecutor executor = new ProcessExecutor(work, ProcessExecutor.GpuBinding.RCUDA, Map.of("n1", "192.168.4.3"), new Recorder());
