@@ -171,7 +171,7 @@ public final class DjlTrainingJob {
                     }
                     epoch++;
                     losses.add(total / seen);
-                    accuracy = accuracy(trainer, all);
+                    accuracy = accuracy(trainer, all, manager);
                     model.setProperty("Epoch", Integer.toString(epoch));
                     folder.write(model, new DjlCheckpoint(epoch, epochs, losses, accuracy, ""));
                     System.out.printf("epoch %d/%d loss %.5f accuracy %.4f seconds %.3f%n", epoch, epochs, total / seen, accuracy,
@@ -205,8 +205,12 @@ public final class DjlTrainingJob {
         return new NDList(manager.create(points, new Shape(samples, 2)), manager.create(labels, new Shape(samples)));
     }
 
-    private static double accuracy(Trainer trainer, NDList all) {
-        NDArray predicted = trainer.evaluate(new NDList(all.get(0))).singletonOrThrow().argMax(1).toType(DataType.FLOAT32, false);
-        return predicted.eq(all.get(1)).toType(DataType.FLOAT32, false).mean().getFloat();
+    private static double accuracy(Trainer trainer, NDList all, NDManager manager) {
+        // The arrays computed here belong to a scope freed at the end, not to the job's manager.
+        try (NDManager scope = manager.newSubManager()) {
+            all.tempAttach(scope);
+            NDArray predicted = trainer.evaluate(new NDList(all.get(0))).singletonOrThrow().argMax(1).toType(DataType.FLOAT32, false);
+            return predicted.eq(all.get(1)).toType(DataType.FLOAT32, false).mean().getFloat();
+        }
     }
 }
