@@ -343,8 +343,9 @@ public final class GpuCommand implements Runnable {
     @Command(name = "submit", mixinStandardHelpOptions = true, usageHelpWidth = 100,
         description = {
             "Submit a training job to a running 'aisprint gpu serve --cluster ...'. Without --profile the",
-            "job is profiled first on an idle node. Without --command it runs the built-in demo training",
-            "job; in a command, {checkpoint} and {epochs} are filled in.",
+            "job is profiled first on an idle node. Without --command it runs the built-in training job",
+            "chosen by --job: 'djl' (an MLP on DJL/PyTorch, CPU natives, offline) or 'java' (a pure-Java",
+            "network); in a command, {checkpoint} and {epochs} are filled in.",
             "",
             "Example: aisprint gpu submit --id j1 --epochs 20 --due-in 3600 --priority 3 --profile K80x1=12.5",
         })
@@ -373,13 +374,21 @@ public final class GpuCommand implements Runnable {
         @Option(names = "--application", defaultValue = "", description = "Model name; jobs of one application share profiles.")
         String application;
 
-        @Option(names = "--command", split = " ", description = "Command of the job (default: the demo training job).")
+        @Option(names = "--command", split = " ", description = "Command of the job (default: the built-in training job).")
         List<String> command = new ArrayList<>();
+
+        @Option(names = "--job", defaultValue = "djl", paramLabel = "djl|java",
+            description = "Built-in training job when there is no --command (default: ${DEFAULT-VALUE}).")
+        String job;
 
         @Override
         public Integer call() throws InterruptedException {
+            if (!job.equalsIgnoreCase("djl") && !job.equalsIgnoreCase("java")) {
+                throw new UserFacingException("--job: expected 'djl' or 'java', got '" + job + "'", ExitCodes.USAGE);
+            }
             ObjectNode body = JSON.createObjectNode();
-            body.put("id", id).put("epochs", epochs).put("dueInSeconds", dueIn).put("priority", priority).put("application", application);
+            body.put("id", id).put("epochs", epochs).put("dueInSeconds", dueIn).put("priority", priority).put("application", application)
+                .put("job", job);
             ObjectNode profileNode = body.putObject("profile");
             profile.forEach(profileNode::put);
             ArrayNode commandNode = body.putArray("command");

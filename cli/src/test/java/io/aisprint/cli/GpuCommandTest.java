@@ -98,4 +98,13 @@ class GpuCommandTest {
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ExitCodes.OK);
         assertThat(outcome.out()).contains(" G ").contains("FIFO");
     }
+
+    @Test
+    void submitRefusesAnUnknownBuiltInJobBeforeContactingTheServer() {
+        CliTestSupport.Outcome outcome = CliTestSupport.run("gpu", "submit", "--server", "http://127.0.0.1:9", "--id", "j1",
+            "--epochs", "3", "--due-in", "60", "--job", "torch");
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(outcome.err()).contains("--job").contains("'djl' or 'java'").contains("torch").doesNotContain("cannot reach");
+    }
 }

@@ -68,12 +68,15 @@ public final class LiveCluster implements AutoCloseable {
         return (clock.millis() - startMillis) / 1000.0;
     }
 
-    /** Submits a job; its release and due date are taken relative to now. */
+    /**
+     * Submits a job; its release and due date are taken relative to now. With an empty
+     * command it runs the built-in {@code demo} training job.
+     */
     public void submit(String id, double dueInSeconds, double weight, int epochs, Map<Configuration, Double> profile,
-                       String application, List<String> command) {
+                       String application, List<String> command, ProcessExecutor.DemoJob demo) {
         call(() -> {
             double now = now();
-            executor.register(id, new ProcessExecutor.JobSpec(epochs, command));
+            executor.register(id, new ProcessExecutor.JobSpec(epochs, command, demo));
             manager.submit(new Job(id, now, now + dueInSeconds, weight, epochs, profile, 0, application, ""), now);
             return null;
         });

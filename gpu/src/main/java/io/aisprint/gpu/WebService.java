@@ -2,6 +2,7 @@ package io.aisprint.gpu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aisprint.gpu.executor.ProcessExecutor;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.Map;
  *       answer, errors as {@code {"ERROR CODE": n, "message": ...}} with HTTP 400 (500 for an
  *       optimizer failure);</li>
  *   <li>{@code POST /jobs}, {@code GET /jobs}: submit real jobs to a {@link LiveCluster} and
- *       see where they run (only when the service runs with a cluster);</li>
+ *       see where they run; a job without {@code "command"} runs the built-in training job
+ *       named by {@code "job"}: {@code "djl"} (default) or {@code "java"} (only when the service runs with a cluster);</li>
  *   <li>{@code GET /health}.</li>
  * </ul>
  */
@@ -68,8 +70,9 @@ public final class WebService implements AutoCloseable {
         job.path("profile").fields().forEachRemaining(entry -> profile.put(ScenarioFile.configuration(entry.getKey(), at + ".profile"), entry.getValue().asDouble()));
         List<String> command = new ArrayList<>();
         job.path("command").forEach(part -> command.add(part.asText()));
+        ProcessExecutor.DemoJob demo = ProcessExecutor.DemoJob.parse(job.path("job").asText("djl"), at + ".job");
         cluster.submit(job.get("id").asText(), job.get("dueInSeconds").asDouble(), weight, job.get("epochs").asInt(), profile,
-            job.path("application").asText(""), command);
+            job.path("application").asText(""), command, demo);
         context.status(201).json(cluster.status());
     }
 

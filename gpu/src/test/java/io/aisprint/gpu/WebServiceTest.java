@@ -70,13 +70,18 @@ class WebServiceTest {
 
     @Test
     void runsSubmittedJobsOnALiveClusterAndProfilesUnseenOnes(@TempDir Path work) throws Exception {
+        io.aisprint.gpu.executor.PyTorch.assumeAvailable(); // the unseen job runs the default DJL job
         GpuCostTable costs = new GpuCostTable(Map.of("CPU", new TreeMap<>(Map.of(1, 0.1))), Map.of());
         LiveCluster cluster = new LiveCluster(List.of(new Node("local", "CPU", 1, 0)), costs,
             Policies.create("G", OptimizerOptions.defaults()), work, ProcessExecutor.GpuBinding.CUDA, Map.of(), Clock.systemUTC());
         try (WebService service = new WebService(OptimizerService.reference(), cluster).start("127.0.0.1", 0)) {
             HttpResponse<String> first = post(service.port(), "/jobs",
-                "{\"id\": \"known\", \"epochs\": 5, \"dueInSeconds\": 3600, \"priority\": 3, \"profile\": {\"CPUx1\": 0.05}}");
+                "{\"id\": \"known\", \"job\": \"java\", \"epochs\": 5, \"dueInSeconds\": 3600, \"priority\": 3, \"profile\": {\"CPUx1\": 0.05}}");
             assertThat(first.statusCode()).isEqualTo(201);
+            HttpResponse<String> unknownJob = post(service.port(), "/jobs",
+                "{\"id\": \"odd\", \"job\": \"tensorflow\", \"epochs\": 5, \"dueInSeconds\": 3600}");
+            assertThat(unknownJob.statusCode()).isEqualTo(400);
+            assertThat(unknownJob.body()).contains("job.job").contains("tensorflow");
             HttpResponse<String> second = post(service.port(), "/jobs",
                 "{\"id\": \"unseen\", \"epochs\": 6, \"dueInSeconds\": 3600, \"priority\": 1, \"application\": \"mlp\"}");
             assertThat(second.statusCode()).isEqualTo(201);

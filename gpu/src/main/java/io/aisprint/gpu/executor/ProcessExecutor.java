@@ -39,8 +39,29 @@ public final class ProcessExecutor implements ExecutionBackend, AutoCloseable {
         void failed(String jobId, String message);
     }
 
-    /** A registered job: its epochs and command ({@code {checkpoint}} and {@code {epochs}} are filled in; empty: the demo job). */
-    public record JobSpec(int epochs, List<String> command) {
+    /** The built-in training job a job without a command of its own runs. */
+    public enum DemoJob {
+        /** {@link DjlTrainingJob}: an MLP on DJL with PyTorch (CPU natives from the jar, offline). */
+        DJL,
+        /** {@link DemoTrainingJob}: a pure-Java network, for machines without the PyTorch natives. */
+        JAVA;
+
+        /** {@code djl} or {@code java}, any case; {@code field} names the input in the error. */
+        public static DemoJob parse(String text, String field) {
+            for (DemoJob job : values()) {
+                if (job.name().equalsIgnoreCase(text.strip())) {
+                    return job;
+                }
+            }
+            throw new GpuException(ErrorCode.INVALID_INPUT, field + ": expected \"djl\" or \"java\", got \"" + text + "\".");
+        }
+    }
+
+    /**
+     * A registered job: its epochs and command ({@code {checkpoint}} and {@code {epochs}} are
+     * filled in); with an empty command it runs the built-in {@code demo} job.
+     */
+    public record JobSpec(int epochs, List<String> command, DemoJob demo) {
         public JobSpec {
             command = List.copyOf(command);
         }
@@ -114,8 +135,11 @@ public final class ProcessExecutor implements ExecutionBackend, AutoCloseable {
                 return; // preempted on purpose
             }
             processes.remove(jobId, process);
-            int done = Checkpoint.read(checkpointOf(jobId)).map(Checkpoint::epochsDone).orElse(0);
-            if (exit == 0 && done >= epochs) {
+            int done = epochsDone(jobId);
+            if (exit == DjlTrainingJob.ENGINE_UNAVAILABLE && spec(jobId).command().isEmpty()) {
+                listener.failed(jobId, "Job " + jobId + " could not load the PyTorch native library; see " + logOf(jobId)
+                    + ". Submit it with the pure-Java demo job (job \"java\") instead.");
+            } else if (exit == 0 && done >= epochs) {
                 listener.finished(jobId);
             } else {
                 listener.failed(jobId, "Job " + jobId + " exited with code " + exit + " after " + done + " of " + epochs
@@ -143,9 +167,19 @@ public final class ProcessExecutor implements ExecutionBackend, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         JobSpec spec = spec(jobId);
-        return Checkpoint.read(checkpointOf(jobId))
-            .map(checkpoint -> OptionalDouble.of(Math.min(1, checkpoint.epochsDone() / (double) spec.epochs())))
-            .orElse(OptionalDouble.of(0));
+        return OptionalDouble.of(Math.min(1, epochsDone(jobId) / (double) spec.epochs()));
+    }
+
+    /**
+     * Epochs in the job's checkpoint, 0 without one. The DJL job's checkpoint is a folder
+     * ({@link DjlCheckpoint}); other jobs write a {@link Checkpoint} file.
+     */
+    public int epochsDone(String jobId) {
+        Path checkpoint = checkpointOf(jobId);
+        if (Files.isDirectory(checkpoint)) {
+            return new DjlCheckpoint.Folder(checkpoint).read().map(DjlCheckpoint::epochsDone).orElse(0);
+        }
+        return Checkpoint.read(checkpoint).map(Checkpoint::epochsDone).orElse(0);
     }
 
     /**
@@ -157,7 +191,7 @@ public final class ProcessExecutor implements ExecutionBackend, AutoCloseable {
         JobSpec spec = spec(jobId);
         Thread profiler = new Thread(() -> {
             Map<Configuration, Double> measured = new LinkedHashMap<>();
-            int before = Checkpoint.read(checkpointOf(jobId)).map(Checkpoint::epochsDone).orElse(0);
+            int before = epochsDone(jobId);
             int done = before;
             for (Configuration configuration : configurations) {
                 int target = (int) Math.min(spec.epochs(), done + Math.max(1, Math.round(epochs)));
@@ -206,7 +240,19 @@ public final class ProcessExecutor implements ExecutionBackend, AutoCloseable {
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("-XX:+UseSerialGC");
-            command.add(DemoTrainingJob.class.getName());
+            if (spec.demo() == DemoJob.DJL) {
+                command.add("-Dai.djl.offline=true");
+                // A tiny network trains fastest on one thread, and jobs share the machine.
+                command.add("-Dai.djl.pytorch.num_threads=1");
+                command.add("-Dai.djl.pytorch.num_interop_threads=1");
+                String cache = System.getProperty("DJL_CACHE_DIR");
+                if (cache != null) {
+                    command.add("-DDJL_CACHE_DIR=" + cache); // where the PyTorch natives were unpacked once
+                }
+                command.add(DjlTrainingJob.class.getName());
+            } else {
+                command.add(DemoTrainingJob.class.getName());
+            }
             command.add("--checkpoint");
             command.add(checkpointOf(jobId).toString());
             command.add("--epochs");
