@@ -314,32 +314,11 @@ public final class ApplicationDirectoryWriter {
                     ObjectNode resources = node.putObject("resources");
                     for (String resource : partition.memoryByResource().keySet()) {
                         system.performance().model(component.name(), partition.name(), resource)
-                                .ifPresent(model -> resources.set(resource, model(model)));
+                                .ifPresent(model -> resources.set(resource, SystemJsonWriter.performanceModel(model)));
                     }
                 }
             }
         }
         return root;
-    }
-
-    private static ObjectNode model(PerformanceModel model) {
-        ObjectNode node = NODES.objectNode();
-        node.put("model", model.keyword());
-        if (model instanceof PerformanceModel.QueueDemand queue) {
-            node.put("demand", queue.demand());
-        } else if (model instanceof PerformanceModel.FaasDemand faas) {
-            node.put("demandWarm", faas.demandWarm());
-            node.put("demandCold", faas.demandCold());
-        } else if (model instanceof PerformanceModel.Regression regression) {
-            node.put("regressor_file", regression.regressorFile());
-            regression.parameters().forEach((name, value) -> {
-                if (value instanceof Number number) {
-                    node.put(name, number.doubleValue());
-                } else {
-                    node.put(name, String.valueOf(value));
-                }
-            });
-        }
-        return node;
     }
 }

@@ -160,12 +160,13 @@ public final class SystemJsonWriter {
             ObjectNode component = node.has(key.component()) ? (ObjectNode) node.get(key.component()) : node.putObject(key.component());
             ObjectNode partition = component.has(key.partition()) ? (ObjectNode) component.get(key.partition())
                     : component.putObject(key.partition());
-            partition.set(key.resource(), model(entry.getValue()));
+            partition.set(key.resource(), performanceModel(entry.getValue()));
         }
         return node;
     }
 
-    private static ObjectNode model(PerformanceModel model) {
+    /** A performance declaration as SPACE4AI-D writes it ({@code {model, demand...}}); shared with the app-dir writer. */
+    static ObjectNode performanceModel(PerformanceModel model) {
         ObjectNode node = NODES.objectNode();
         node.put("model", model.keyword());
         if (model instanceof PerformanceModel.QueueDemand queue) {
