@@ -18,7 +18,6 @@ import io.aisprint.model.LocalConstraint;
 import io.aisprint.model.NetworkDomain;
 import io.aisprint.model.NodeResource;
 import io.aisprint.model.Partition;
-import io.aisprint.model.PerformanceModel;
 import io.aisprint.model.Resource;
 import io.aisprint.model.SystemDescription;
 import java.nio.file.Path;
