@@ -48,7 +48,7 @@ final class Generated {
             resources.add(name);
             kinds.add("PACSLTK");
             faas.append(q(name)).append(String.format(Locale.ROOT, ":{\"cost\":%.4f,\"memory\":%d,\"idle_time_before_kill\":600},",
-                    0.01 + random.nextDouble() * 0.05, 1024 * (1 + random.nextInt(3))));
+                    0.01 + random.nextDouble() * 0.05, 2048 * (2 + random.nextInt(4))));
         }
         faas.append("\"transition_cost\":0}");
 
@@ -109,12 +109,13 @@ final class Generated {
                     firstPartition = false;
                     boolean any = false;
                     for (int r = 0; r < resources.size(); r++) {
-                        boolean pick = random.nextInt(3) == 0 || (!any && r == resources.size() - 1);
+                        // Every partition can run as a function, as in the anchors; other resources at random.
+                        boolean pick = kinds.get(r).equals("PACSLTK") || random.nextBoolean();
                         if (!pick) {
                             continue;
                         }
                         compatibility.append(any ? "," : "").append("{\"resource\":").append(q(resources.get(r)))
-                                .append(String.format(Locale.ROOT, ",\"memory\":%d}", 256 * (1 + random.nextInt(12))));
+                                .append(String.format(Locale.ROOT, ",\"memory\":%d}", 128 * (1 + random.nextInt(8))));
                         String model = kinds.get(r);
                         performance.append(any ? "," : "").append(q(resources.get(r))).append(model.equals("PACSLTK")
                                 ? String.format(Locale.ROOT, ":{\"model\":\"PACSLTK\",\"demandWarm\":%.3f,\"demandCold\":%.3f}",
