@@ -345,7 +345,7 @@ public final class Evaluator {
         return total;
     }
 
-    private static double hopDelay(CompiledProblem p, Assignment a, int c, int nextFirst, double data) {
+    static double hopDelay(CompiledProblem p, Assignment a, int c, int nextFirst, double data) {
         int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
         double reach = 1.0;
         double delay = 0.0;

@@ -34,6 +34,13 @@ public final class IncrementalEvaluator {
     public final double[] componentTime;
     public final double[] pathTime;
     private final boolean[] endsInCloud;
+    /** Per component, the reach-weighted transfers inside its chain (change only with the chain). */
+    private final double[] chainDelay;
+    /** Per path and hop, the transfer from c_k to c_k+1 (changes only with those two chains). */
+    private final double[][] hopDelay;
+    private final boolean[] hopsStale;
+    public long componentsRecomputed;
+    public long pathsRecomputed;
     private final boolean[] boundsBroken;
     private final boolean[] memoryBroken;
     private final boolean[] saturated;
@@ -42,7 +49,10 @@ public final class IncrementalEvaluator {
     private final boolean[] noNetwork;
     private final boolean[] localBroken;
     private final boolean[] globalBroken;
-    private int broken;
+    /** Broken rules among those settled before any time (resources, layers, move-back, network). */
+    private int structuralBroken;
+    /** Broken local and path rules, current once {@link #settle} has run. */
+    private int timeBroken;
     public double cost = Double.NaN;
     public long applications;
 
@@ -51,6 +61,7 @@ public final class IncrementalEvaluator {
     private final int[] touchedResources;
     private int touchedResourceCount;
     private final boolean[] changedComponent;
+    private final boolean[] structureChanged;
     private int firstChanged;
     private final boolean[] dirtyComponent;
     private final int[] dirtyComponents;
@@ -77,6 +88,12 @@ public final class IncrementalEvaluator {
         componentTime = new double[p.componentCount];
         pathTime = new double[p.pathCount];
         endsInCloud = new boolean[p.componentCount];
+        chainDelay = new double[p.componentCount];
+        hopDelay = new double[p.pathCount][];
+        for (int q = 0; q < p.pathCount; q++) {
+            hopDelay[q] = new double[Math.max(0, p.pathComponents[q].length - 1)];
+        }
+        hopsStale = new boolean[p.pathCount];
         boundsBroken = new boolean[resources];
         memoryBroken = new boolean[resources];
         saturated = new boolean[resources];
@@ -88,6 +105,7 @@ public final class IncrementalEvaluator {
         touchedResource = new boolean[resources];
         touchedResources = new int[resources];
         changedComponent = new boolean[p.componentCount];
+        structureChanged = new boolean[p.componentCount];
         dirtyComponent = new boolean[p.componentCount];
         dirtyComponents = new int[p.componentCount];
         dirtyPath = new boolean[p.pathCount];
@@ -125,7 +143,8 @@ public final class IncrementalEvaluator {
         Arrays.fill(localBroken, false);
         Arrays.fill(globalBroken, false);
         Arrays.fill(slotTime, Double.NaN);
-        broken = 0;
+        structuralBroken = 0;
+        timeBroken = 0;
         state.copyFrom(a);
         before.copyFrom(a);
         for (int c = 0; c < p.componentCount; c++) {
@@ -138,7 +157,7 @@ public final class IncrementalEvaluator {
             touch(r);
         }
         loaded = true;
-        return update();
+        return update(false);
     }
 
     /**
@@ -147,29 +166,51 @@ public final class IncrementalEvaluator {
      * {@link #undo}. Returns feasibility.
      */
     public boolean apply(Assignment target) {
+        return apply(target, false);
+    }
+
+    /**
+     * As {@link #apply(Assignment)}; with {@code stopEarly} it returns at the first broken rule and
+     * leaves the component and path times it did not reach pending: {@link #settle} (or the next
+     * call) completes them. Cost, resource sums and the structural rules are always current.
+     */
+    public boolean apply(Assignment target, boolean stopEarly) {
         before.copyFrom(state);
-        return moveTo(target);
+        return moveTo(target, stopEarly);
     }
 
-    /** Returns to the placement held before the last {@link #apply}, exactly as it was evaluated. */
+    /**
+     * Returns to the placement held before the last {@link #apply}, exactly as it was evaluated (once
+     * settled: like an early-stopping apply, it returns at the first broken rule it meets).
+     */
     public boolean undo() {
-        return moveTo(before);
+        return moveTo(before, true);
     }
 
-    /** Re-evaluates after only the cluster size of resource r changed in {@code a} (the held placement otherwise). */
+    /**
+     * Re-evaluates after only the cluster size of resource r changed in {@code a} (the held placement
+     * otherwise), stopping at the first broken rule like {@code apply(target, true)}.
+     */
     public boolean resize(Assignment a, int r) {
         applications++;
         state.instances[r] = a.instances[r];
         touch(r);
-        return update();
+        return update(true);
+    }
+
+    /** Completes the times left pending by an early stop. */
+    public void settle() {
+        update(false);
     }
 
     public boolean feasible() {
-        return broken == 0;
+        settle();
+        return structuralBroken == 0 && timeBroken == 0;
     }
 
     /** Every broken rule, as {@link Evaluator#key}s. */
     public Set<Long> violations() {
+        settle();
         Set<Long> keys = new TreeSet<>();
         for (int r = 0; r < p.resourceCount; r++) {
             add(keys, boundsBroken[r], Violation.INSTANCE_BOUNDS, r);
@@ -196,7 +237,7 @@ public final class IncrementalEvaluator {
         }
     }
 
-    private boolean moveTo(Assignment target) {
+    private boolean moveTo(Assignment target, boolean stopEarly) {
         if (!loaded) {
             return load(target);
         }
@@ -232,7 +273,7 @@ public final class IncrementalEvaluator {
             }
         }
         state.copyFrom(target);
-        return update();
+        return update(stopEarly);
     }
 
     private int[] chain(Assignment a, int c) {
@@ -247,11 +288,10 @@ public final class IncrementalEvaluator {
     }
 
     private void markChanged(int c) {
-        if (!changedComponent[c]) {
-            changedComponent[c] = true;
-            firstChanged = Math.min(firstChanged, c);
-            markDirty(c);
-        }
+        structureChanged[c] = true;
+        firstChanged = Math.min(firstChanged, c);
+        changedComponent[c] = true;
+        markDirty(c);
     }
 
     private void markDirty(int c) {
@@ -271,12 +311,23 @@ public final class IncrementalEvaluator {
     private void flag(boolean[] flags, int i, boolean value) {
         if (flags[i] != value) {
             flags[i] = value;
-            broken += value ? 1 : -1;
+            structuralBroken += value ? 1 : -1;
         }
     }
 
-    /** Recomputes everything the marks reach, clears the marks, returns feasibility. */
-    private boolean update() {
+    private void flagTime(boolean[] flags, int i, boolean value) {
+        if (flags[i] != value) {
+            flags[i] = value;
+            timeBroken += value ? 1 : -1;
+        }
+    }
+
+    /**
+     * Recomputes everything the marks reach and clears the marks; returns feasibility. With
+     * {@code stopEarly} it returns at the first broken rule, leaving the components and paths not yet
+     * reached marked for the next call.
+     */
+    private boolean update(boolean stopEarly) {
         if (touchedResourceCount > 0) {
             sumTouchedResources();
         }
@@ -288,38 +339,98 @@ public final class IncrementalEvaluator {
         if (firstChanged < p.componentCount) {
             checkStructure();
         }
-        for (int i = 0; i < dirtyComponentCount; i++) {
-            int c = dirtyComponents[i];
+        double total = 0.0;
+        for (int r = 0; r < p.resourceCount; r++) {
+            total += resourceCost[r];
+        }
+        cost = total;
+        if (stopEarly && structuralBroken > 0) {
+            return false;
+        }
+        while (dirtyComponentCount > 0) {
+            int c = dirtyComponents[--dirtyComponentCount];
             dirtyComponent[c] = false;
+            componentsRecomputed++;
             if (changedComponent[c]) {
                 changedComponent[c] = false;
                 for (int s : chain(state, c)) {
                     slotTime[s] = Evaluator.slotTime(p, s, state.resource[s], utilization);
                 }
+                chainDelay[c] = chainDelay(c);
+                for (int q : p.componentPaths[c]) {
+                    hopsStale[q] = true;
+                }
             }
-            componentTime[c] = Evaluator.chainTime(p, state, c, slotTime);
-            flag(localBroken, c, !(componentTime[c] <= p.localLimit[c]));
+            componentTime[c] = chainTime(c);
+            boolean late = !(componentTime[c] <= p.localLimit[c]);
+            flagTime(localBroken, c, late);
             for (int q : p.componentPaths[c]) {
                 if (!dirtyPath[q]) {
                     dirtyPath[q] = true;
                     dirtyPaths[dirtyPathCount++] = q;
                 }
             }
+            if (late && stopEarly) {
+                return false;
+            }
         }
-        dirtyComponentCount = 0;
-        for (int i = 0; i < dirtyPathCount; i++) {
-            int q = dirtyPaths[i];
+        while (dirtyPathCount > 0) {
+            int q = dirtyPaths[--dirtyPathCount];
             dirtyPath[q] = false;
-            pathTime[q] = Evaluator.pathTime(p, state, q, componentTime);
-            flag(globalBroken, q, !(pathTime[q] <= p.pathLimit[q]));
+            pathsRecomputed++;
+            pathTime[q] = pathTime(q);
+            boolean late = !(pathTime[q] <= p.pathLimit[q]);
+            flagTime(globalBroken, q, late);
+            if (late && stopEarly) {
+                return false;
+            }
         }
-        dirtyPathCount = 0;
+        return structuralBroken == 0 && timeBroken == 0;
+    }
+
+    /** §2.5 with the chain's transfers taken from {@link #chainDelay}. */
+    private double chainTime(int c) {
+        int[] chain = chain(state, c);
+        double total = slotTime[chain[0]];
+        double reach = 1.0 - p.slotEarlyExit[chain[0]];
+        for (int i = 1; i < chain.length; i++) {
+            total += reach * slotTime[chain[i]];
+            reach *= 1.0 - p.slotEarlyExit[chain[i]];
+        }
+        return total + chainDelay[c];
+    }
+
+    private double chainDelay(int c) {
+        int[] chain = chain(state, c);
+        double delay = 0.0;
+        double reach = 1.0;
+        for (int i = 1; i < chain.length; i++) {
+            int previous = chain[i - 1];
+            reach *= 1.0 - p.slotEarlyExit[previous];
+            delay += reach * p.transfer(state.resource[previous], state.resource[chain[i]], p.slotDataToNext[previous]);
+        }
+        return delay;
+    }
+
+    /** §2.6, adding in the order a full evaluation does, with hop delays recomputed only when stale. */
+    private double pathTime(int q) {
+        int[] components = p.pathComponents[q];
+        boolean stale = hopsStale[q];
+        hopsStale[q] = false;
         double total = 0.0;
-        for (int r = 0; r < p.resourceCount; r++) {
-            total += resourceCost[r];
+        for (int k = 0; k < components.length; k++) {
+            int c = components[k];
+            total += componentTime[c];
+            if (k + 1 < components.length) {
+                if (stale) {
+                    int next = components[k + 1];
+                    int nextFirst = state.resource[chain(state, next)[0]];
+                    hopDelay[q][k] = Evaluator.hopDelay(p, state, c, nextFirst, p.pathHopData[q][k][state.deployment[c]]);
+                }
+                total += hopDelay[q][k];
+            }
         }
-        cost = total;
-        return broken == 0;
+        return total;
     }
 
     /**
@@ -414,7 +525,8 @@ public final class IncrementalEvaluator {
     private void checkStructure() {
         for (int c = firstChanged; c < p.componentCount; c++) {
             boolean cloud = false;
-            boolean reached = changedComponent[c];
+            boolean reached = structureChanged[c];
+            structureChanged[c] = false;
             for (int pred : p.predecessors[c]) {
                 cloud |= endsInCloud[pred];
                 reached |= cloudChanged[pred];

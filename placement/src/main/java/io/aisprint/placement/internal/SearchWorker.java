@@ -146,7 +146,7 @@ public final class SearchWorker {
                 candidate.instances[r] = p.maxInstances[r];
             }
         }
-        if (!tracker.apply(candidate)) {
+        if (!tracker.apply(candidate, true)) {
             return Double.POSITIVE_INFINITY;
         }
         return sizer.shrink(candidate, tracker);
