@@ -24,6 +24,11 @@ public final class IncrementalEvaluator {
 
     /** Active partitions on each resource. */
     public final int[] placed;
+    /**
+     * Per resource, the set of active slots on it as bits. Slots are numbered by component in
+     * topological order, then chain position, so ascending bits add in a full evaluation's order.
+     */
+    private final long[][] members;
     public final boolean[] used;
     public final double[] demandRate;
     public final double[] memoryUsed;
@@ -79,6 +84,7 @@ public final class IncrementalEvaluator {
         before = new Assignment(p);
         int resources = p.resourceCount;
         placed = new int[resources];
+        members = new long[resources][(p.slotCount + 63) / 64];
         used = new boolean[resources];
         demandRate = new double[resources];
         memoryUsed = new double[resources];
@@ -131,6 +137,9 @@ public final class IncrementalEvaluator {
     /** Evaluates {@code a} from scratch; returns feasibility. */
     public boolean load(Assignment a) {
         Arrays.fill(placed, 0);
+        for (long[] bits : members) {
+            Arrays.fill(bits, 0L);
+        }
         Arrays.fill(used, false);
         Arrays.fill(resourceCost, 0.0);
         Arrays.fill(endsInCloud, false);
@@ -150,6 +159,7 @@ public final class IncrementalEvaluator {
         for (int c = 0; c < p.componentCount; c++) {
             for (int s : chain(state, c)) {
                 requireCompatible(s, state.resource[s]);
+                members[state.resource[s]][s >>> 6] |= 1L << s;
             }
             markChanged(c);
         }
@@ -242,38 +252,59 @@ public final class IncrementalEvaluator {
             return load(target);
         }
         applications++;
-        for (int c = 0; c < p.componentCount; c++) {
-            int[] oldChain = chain(state, c);
-            int[] newChain = chain(target, c);
-            boolean changed = oldChain != newChain;
-            for (int i = 0; !changed && i < newChain.length; i++) {
-                changed = state.resource[newChain[i]] != target.resource[newChain[i]];
-            }
-            if (!changed) {
-                continue;
-            }
-            for (int s : newChain) {
-                requireCompatible(s, target.resource[s]);
-            }
-            markChanged(c);
-            for (int s : oldChain) {
-                touch(state.resource[s]);
-                if (oldChain != newChain) {
-                    // Partitions of a deployment no longer in use have no time (keeps undo exact).
-                    slotTime[s] = Double.NaN;
-                }
-            }
-            for (int s : newChain) {
-                touch(target.resource[s]);
-            }
+        // Only components whose deployment or some slot differs can have changed: find them with
+        // vectorised mismatches rather than walking every chain.
+        int n = p.componentCount;
+        for (int from = 0, i; from < n && (i = Arrays.mismatch(state.deployment, from, n, target.deployment, from, n)) >= 0;
+                from += i + 1) {
+            considerComponent(from + i, target);
         }
-        for (int r = 0; r < p.resourceCount; r++) {
-            if (state.instances[r] != target.instances[r] && !p.isFaas[r]) {
-                touch(r);
+        int slots = p.slotCount;
+        for (int from = 0, i; from < slots && (i = Arrays.mismatch(state.resource, from, slots, target.resource, from, slots)) >= 0;
+                from += i + 1) {
+            considerComponent(p.slotComponent[from + i], target);
+        }
+        int resources = p.resourceCount;
+        for (int from = 0, i; from < resources
+                && (i = Arrays.mismatch(state.instances, from, resources, target.instances, from, resources)) >= 0; from += i + 1) {
+            if (!p.isFaas[from + i]) {
+                touch(from + i);
             }
         }
         state.copyFrom(target);
         return update(stopEarly);
+    }
+
+    /** Marks component c changed (and updates slot membership) when its chain differs in {@code target}. */
+    private void considerComponent(int c, Assignment target) {
+        if (structureChanged[c]) {
+            return; // already marked in this call (the marks of earlier calls are settled by then)
+        }
+        int[] oldChain = chain(state, c);
+        int[] newChain = chain(target, c);
+        boolean changed = oldChain != newChain;
+        for (int i = 0; !changed && i < newChain.length; i++) {
+            changed = state.resource[newChain[i]] != target.resource[newChain[i]];
+        }
+        if (!changed) {
+            return;
+        }
+        for (int s : newChain) {
+            requireCompatible(s, target.resource[s]);
+        }
+        markChanged(c);
+        for (int s : oldChain) {
+            touch(state.resource[s]);
+            members[state.resource[s]][s >>> 6] &= ~(1L << s);
+            if (oldChain != newChain) {
+                // Partitions of a deployment no longer in use have no time (keeps undo exact).
+                slotTime[s] = Double.NaN;
+            }
+        }
+        for (int s : newChain) {
+            touch(target.resource[s]);
+            members[target.resource[s]][s >>> 6] |= 1L << s;
+        }
     }
 
     private int[] chain(Assignment a, int c) {
@@ -448,23 +479,24 @@ public final class IncrementalEvaluator {
             resourceCost[r] = 0.0;
         }
         boolean perPartition = p.semantics.faasCostPerPartition();
-        for (int c = 0; c < p.componentCount; c++) {
-            for (int s : chain(state, c)) {
-                int r = state.resource[s];
-                if (!touchedResource[r]) {
-                    continue;
-                }
-                memoryUsed[r] += p.memory[s][r];
-                if (p.isFaas[r]) {
-                    if (perPartition || placed[r] == 0) {
-                        resourceCost[r] += p.faasCost[s][r];
+        for (int i = 0; i < touchedResourceCount; i++) {
+            int r = touchedResources[i];
+            long[] bits = members[r];
+            for (int w = 0; w < bits.length; w++) {
+                for (long word = bits[w]; word != 0; word &= word - 1) {
+                    int s = (w << 6) + Long.numberOfTrailingZeros(word);
+                    memoryUsed[r] += p.memory[s][r];
+                    if (p.isFaas[r]) {
+                        if (perPartition || placed[r] == 0) {
+                            resourceCost[r] += p.faasCost[s][r];
+                        }
+                    } else {
+                        demandRate[r] += p.demand[s][r] * p.slotLoad[s];
+                        timedSlots[timedSlotCount++] = s;
+                        markDirty(p.slotComponent[s]);
                     }
-                } else {
-                    demandRate[r] += p.demand[s][r] * p.slotLoad[s];
-                    timedSlots[timedSlotCount++] = s;
-                    markDirty(c);
+                    placed[r]++;
                 }
-                placed[r]++;
             }
         }
         for (int i = 0; i < touchedResourceCount; i++) {
