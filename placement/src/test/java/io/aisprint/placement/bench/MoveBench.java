@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Structural moves evaluated per second on the 15-component anchors at λ = 1.8, full against
  * incremental, single-threaded, side by side in one run:
  * <ul>
- * <li>raw: a random move from a feasible placement at maximum sizes, judged by a full evaluation, or
- * by an incremental apply followed by undo (try and roll back);</li>
+ * <li>raw: a random move from a feasible placement at maximum sizes, judged (stopping at the first
+ * broken rule) by a full evaluation, by an incremental apply from the previous neighbour (as the
+ * searches use it), or by an incremental apply followed by undo (try and roll back);</li>
  * <li>priced: the searches' neighbour pricing (feasibility at maximum sizes, then greedy shrinking)
  * inside simulated annealing, with full evaluations or incrementally.</li>
  * </ul>
@@ -35,9 +36,10 @@ public final class MoveBench {
         Path anchors = Path.of(args[0]);
         int rawMoves = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        System.out.println("| instance | raw full moves/s | raw incremental moves/s | × | priced full moves/s | priced incremental moves/s | × |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        double[] sums = new double[4];
+        System.out.println("| instance | raw full moves/s | raw incremental moves/s | × | apply+undo moves/s | × "
+                + "| components, paths recomputed | priced full moves/s | priced incremental moves/s | × |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        double[] sums = new double[7];
         int count = 0;
         for (String level : new String[] {"Light", "Strict"}) {
             for (int i = 1; i <= 10; i++) {
@@ -50,25 +52,34 @@ public final class MoveBench {
                     System.out.println("| " + name + " | no feasible start found | | | | | |");
                     continue;
                 }
-                raw(p, start, rawMoves / 4, false);
-                raw(p, start, rawMoves / 4, true);
-                double rawFull = raw(p, start, rawMoves, false);
-                double rawIncremental = raw(p, start, rawMoves, true);
+                for (int mode = 0; mode < 3; mode++) {
+                    raw(p, start, rawMoves / 4, mode, null);
+                }
+                double[] share = new double[2];
+                double rawFull = raw(p, start, rawMoves, 0, null);
+                double rawIncremental = raw(p, start, rawMoves, 1, share);
+                double rawUndo = raw(p, start, rawMoves, 2, null);
                 priced(p, start, steps / 4, false);
                 priced(p, start, steps / 4, true);
                 double pricedFull = priced(p, start, steps, false);
                 double pricedIncremental = priced(p, start, steps, true);
-                sums[0] += rawFull;
-                sums[1] += rawIncremental;
-                sums[2] += pricedFull;
-                sums[3] += pricedIncremental;
+                double[] row = {rawFull, rawIncremental, rawUndo, share[0], share[1], pricedFull, pricedIncremental};
+                for (int k = 0; k < row.length; k++) {
+                    sums[k] += row[k];
+                }
                 count++;
-                System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.1f | %.0f | %.0f | %.1f |%n", name, rawFull, rawIncremental,
-                        rawIncremental / rawFull, pricedFull, pricedIncremental, pricedIncremental / pricedFull);
+                print(name, row);
             }
         }
-        System.out.printf(Locale.ROOT, "| mean | %.0f | %.0f | %.1f | %.0f | %.0f | %.1f |%n", sums[0] / count, sums[1] / count,
-                sums[1] / sums[0], sums[2] / count, sums[3] / count, sums[3] / sums[2]);
+        for (int k = 0; k < sums.length; k++) {
+            sums[k] /= count;
+        }
+        print("mean", sums);
+    }
+
+    private static void print(String name, double[] row) {
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f | %.0f | %.2f | %.0f %%, %.0f %% | %.0f | %.0f | %.2f |%n", name, row[0],
+                row[1], row[1] / row[0], row[2], row[2] / row[0], 100 * row[3], 100 * row[4], row[5], row[6], row[6] / row[5]);
     }
 
     private static Assignment feasibleStart(CompiledProblem p) {
@@ -85,8 +96,12 @@ public final class MoveBench {
         return start;
     }
 
-    /** Random moves from {@code start}, each judged and dropped; returns moves per second. */
-    private static double raw(CompiledProblem p, Assignment start, int count, boolean incremental) {
+    /**
+     * Random moves from {@code start}, each judged and dropped (mode 0 full, 1 incremental from the
+     * previous neighbour, 2 incremental apply and undo); returns moves per second, and in
+     * {@code share} the mean fraction of components and paths an incremental apply recomputed.
+     */
+    private static double raw(CompiledProblem p, Assignment start, int count, int mode, double[] share) {
         SplittableRandom random = new SplittableRandom(3);
         Moves moves = new Moves(p);
         Evaluator full = new Evaluator(p);
@@ -100,14 +115,20 @@ public final class MoveBench {
             if (!moves.apply(candidate, random)) {
                 continue;
             }
-            if (incremental) {
+            if (mode > 0) {
                 feasible += tracker.apply(candidate, true) ? 1 : 0;
-                tracker.undo();
+                if (mode == 2) {
+                    tracker.undo();
+                }
             } else {
                 feasible += full.evaluate(candidate) ? 1 : 0;
             }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
+        if (share != null) {
+            share[0] = (double) tracker.componentsRecomputed / tracker.applications / p.componentCount;
+            share[1] = p.pathCount == 0 ? 0 : (double) tracker.pathsRecomputed / tracker.applications / p.pathCount;
+        }
         if (feasible < 0) {
             throw new AssertionError();
         }
