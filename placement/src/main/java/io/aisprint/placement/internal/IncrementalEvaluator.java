@@ -43,7 +43,7 @@ public final class IncrementalEvaluator {
     private final double[] chainDelay;
     /** Per path and hop, the transfer from c_k to c_k+1 (changes only with those two chains). */
     private final double[][] hopDelay;
-    private final boolean[] hopsStale;
+    private final boolean[][] hopStale;
     public long componentsRecomputed;
     public long pathsRecomputed;
     private final boolean[] boundsBroken;
@@ -99,7 +99,10 @@ public final class IncrementalEvaluator {
         for (int q = 0; q < p.pathCount; q++) {
             hopDelay[q] = new double[Math.max(0, p.pathComponents[q].length - 1)];
         }
-        hopsStale = new boolean[p.pathCount];
+        hopStale = new boolean[p.pathCount][];
+        for (int q = 0; q < p.pathCount; q++) {
+            hopStale[q] = new boolean[hopDelay[q].length];
+        }
         boundsBroken = new boolean[resources];
         memoryBroken = new boolean[resources];
         saturated = new boolean[resources];
@@ -388,8 +391,19 @@ public final class IncrementalEvaluator {
                     slotTime[s] = Evaluator.slotTime(p, s, state.resource[s], utilization);
                 }
                 chainDelay[c] = chainDelay(c);
+                // Hop k depends on the chain of c_k and the first resource of c_k+1.
                 for (int q : p.componentPaths[c]) {
-                    hopsStale[q] = true;
+                    int[] members = p.pathComponents[q];
+                    for (int k = 0; k < members.length; k++) {
+                        if (members[k] == c) {
+                            if (k < hopStale[q].length) {
+                                hopStale[q][k] = true;
+                            }
+                            if (k > 0) {
+                                hopStale[q][k - 1] = true;
+                            }
+                        }
+                    }
                 }
             }
             componentTime[c] = chainTime(c);
@@ -446,14 +460,14 @@ public final class IncrementalEvaluator {
     /** §2.6, adding in the order a full evaluation does, with hop delays recomputed only when stale. */
     private double pathTime(int q) {
         int[] components = p.pathComponents[q];
-        boolean stale = hopsStale[q];
-        hopsStale[q] = false;
+        boolean[] stale = hopStale[q];
         double total = 0.0;
         for (int k = 0; k < components.length; k++) {
             int c = components[k];
             total += componentTime[c];
             if (k + 1 < components.length) {
-                if (stale) {
+                if (stale[k]) {
+                    stale[k] = false;
                     int next = components[k + 1];
                     int nextFirst = state.resource[chain(state, next)[0]];
                     hopDelay[q][k] = Evaluator.hopDelay(p, state, c, nextFirst, p.pathHopData[q][k][state.deployment[c]]);
