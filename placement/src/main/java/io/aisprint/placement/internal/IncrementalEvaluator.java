@@ -12,9 +12,11 @@ import java.util.TreeSet;
  * them, the components holding those partitions, the paths through those components, the move-back
  * rule downstream of a component whose chain changed, and the one-type-per-layer rule of the layers
  * of touched resources. Every touched quantity is recomputed from its inputs (never patched by a
- * difference), so the state is always exactly what a full evaluation would give, and moving back
- * ({@link #undo}) restores it bit for bit. Active partitions must sit on compatible resources, as the
- * searches guarantee. One instance per thread.
+ * difference), so the state is a function of the placement: it matches a full evaluation (resource
+ * sums bit for bit, times to rounding, as chain transfers are added separately) and moving back
+ * ({@link #undo}) restores it bit for bit. An early-stopping call leaves the times it did not reach
+ * pending until {@link #settle}. Active partitions must sit on compatible resources, as the searches
+ * guarantee. One instance per thread.
  */
 public final class IncrementalEvaluator {
     private final CompiledProblem p;
