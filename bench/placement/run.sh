@@ -3,7 +3,8 @@
 #   quality  — 80 design-time instances at λ = 1.8, median of SEEDS seeds, SECONDS per run, THREADS threads
 #   gap      — every heuristic against the proved optimum (5-component instances)
 #   speed    — random-greedy iterations per second on the 15-component instances
-# Usage: bench/placement/run.sh [quality|gap|speed|all]   (env: SECONDS_PER_RUN, SEEDS, THREADS)
+#   moves    — structural moves evaluated per second, full vs incremental, 15-component instances
+# Usage: bench/placement/run.sh [quality|gap|speed|moves|all]   (env: SECONDS_PER_RUN, SEEDS, THREADS)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 anchors="${ANCHORS:-$root/../shared/anchors}"
@@ -24,4 +25,7 @@ if [[ "$what" == gap || "$what" == all ]]; then
 fi
 if [[ "$what" == speed || "$what" == all ]]; then
   java -cp "$cp" io.aisprint.placement.bench.SpeedBench "$anchors" "${THREADS:-2}" | tee "$out/speed.md"
+fi
+if [[ "$what" == moves || "$what" == all ]]; then
+  java -cp "$cp" io.aisprint.placement.bench.MoveBench "$anchors" | tee "$out/moves.md"
 fi

@@ -55,6 +55,33 @@ public final class ClusterSizer {
     }
 
     /**
+     * The same greedy shrink on an {@link IncrementalEvaluator} that holds {@code a} feasible at
+     * maximum sizes: each trial size re-evaluates only the resource it changes. Leaves the
+     * evaluator holding {@code a} at the chosen sizes; returns its cost.
+     */
+    public double shrink(Assignment a, IncrementalEvaluator incremental) {
+        collectUsed(incremental.used);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < usedCount; i++) {
+                int r = usedNodes[i];
+                while (a.instances[r] > lowerBound(r, incremental.demandRate, incremental.memoryUsed)) {
+                    a.instances[r]--;
+                    if (incremental.resize(a, r)) {
+                        changed = true;
+                    } else {
+                        a.instances[r]++;
+                        incremental.resize(a, r);
+                        break;
+                    }
+                }
+            }
+        }
+        return incremental.cost;
+    }
+
+    /**
      * The cheapest sizes for the placement, by depth-first enumeration with a cost bound, when
      * there are at most {@code maxCombinations} size vectors; greedy otherwise. {@code a} must be
      * feasible at maximum sizes. Leaves {@code a} at the best sizes, evaluated; returns the cost.
@@ -119,16 +146,24 @@ public final class ClusterSizer {
 
     /** Sizes below this saturate the resource or overflow its memory. */
     public int lowerBound(int r) {
-        int byLoad = (int) Math.floor(evaluator.demandRate[r]) + 1;
+        return lowerBound(r, evaluator.demandRate, evaluator.memoryUsed);
+    }
+
+    private int lowerBound(int r, double[] demandRate, double[] memoryUsed) {
+        int byLoad = (int) Math.floor(demandRate[r]) + 1;
         int byMemory = p.semantics.memoryScalesWithInstances()
-                ? (int) Math.ceil(evaluator.memoryUsed[r] / p.memoryCapacity[r] - 1e-12) : 1;
+                ? (int) Math.ceil(memoryUsed[r] / p.memoryCapacity[r] - 1e-12) : 1;
         return Math.max(1, Math.max(byLoad, byMemory));
     }
 
     private void collectUsed() {
+        collectUsed(evaluator.used);
+    }
+
+    private void collectUsed(boolean[] used) {
         usedCount = 0;
         for (int r = 0; r < p.resourceCount; r++) {
-            if (evaluator.used[r] && !p.isFaas[r]) {
+            if (used[r] && !p.isFaas[r]) {
                 usedNodes[usedCount++] = r;
             }
         }

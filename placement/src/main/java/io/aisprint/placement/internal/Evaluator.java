@@ -32,6 +32,10 @@ public final class Evaluator {
     public int violationIndex = -1;
     public double cost = Double.NaN;
     public long evaluations;
+    /** When set, every broken rule is recorded in {@link #violations}, not only the first (for tests and reports). */
+    public boolean recordAll;
+    /** Every broken rule of the last evaluation as {@link #key}s, filled only when {@link #recordAll} is set. */
+    public final java.util.Set<Long> violations = new java.util.TreeSet<>();
 
     public Evaluator(CompiledProblem problem) {
         this.p = problem;
@@ -70,6 +74,7 @@ public final class Evaluator {
         violation = Violation.NONE;
         violationIndex = -1;
         cost = Double.NaN;
+        violations.clear();
         Arrays.fill(demandRate, 0.0);
         Arrays.fill(memoryUsed, 0.0);
         Arrays.fill(used, false);
@@ -145,8 +150,12 @@ public final class Evaluator {
         return violation == Violation.NONE;
     }
 
-    /** §2.5 from the stored partition times. */
     private double componentTimeFromSlots(Assignment a, int c) {
+        return chainTime(p, a, c, slotTime);
+    }
+
+    /** §2.5: a component's response time from its partitions' times and the transfers between them. */
+    static double chainTime(CompiledProblem p, Assignment a, int c, double[] slotTime) {
         int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
         double total = 0.0;
         double reach = 1.0;
@@ -164,7 +173,15 @@ public final class Evaluator {
         return total;
     }
 
+    /** A broken rule and the component, path, resource, layer or slot it is about, as one number. */
+    public static long key(Violation v, int index) {
+        return ((long) v.ordinal() << 32) | (index & 0xffffffffL);
+    }
+
     private void fail(Violation v, int index) {
+        if (recordAll) {
+            violations.add(key(v, index));
+        }
         if (violation == Violation.NONE) {
             violation = v;
             violationIndex = index;
@@ -273,35 +290,25 @@ public final class Evaluator {
     /** Partition and component response times (§2.5) and the local constraints. */
     private boolean computeComponents(Assignment a) {
         for (int c = 0; c < p.componentCount; c++) {
-            int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
-            double total = 0.0;
-            double reach = 1.0;
-            int previousSlot = -1;
-            for (int s : chain) {
-                int r = a.resource[s];
-                double t;
-                if (p.isFaas[r]) {
-                    t = p.faasTime[s][r];
-                } else {
-                    double u = utilization[r];
-                    t = u < 1.0 ? p.demand[s][r] / (1.0 - u) : Double.POSITIVE_INFINITY;
-                }
-                slotTime[s] = t;
-                if (previousSlot < 0) {
-                    total = t;
-                } else {
-                    double delay = p.transfer(a.resource[previousSlot], r, p.slotDataToNext[previousSlot]);
-                    total += reach * (t + delay);
-                }
-                reach *= 1.0 - p.slotEarlyExit[s];
-                previousSlot = s;
+            for (int s : p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]]) {
+                slotTime[s] = slotTime(p, s, a.resource[s], utilization);
             }
+            double total = chainTime(p, a, c, slotTime);
             componentTime[c] = total;
             if (!(total <= p.localLimit[c])) {
                 fail(Violation.LOCAL_CONSTRAINT, c);
             }
         }
         return violation == Violation.NONE;
+    }
+
+    /** A partition's time on resource r: the FaaS model, or the M/G/1 residence time D/(1 − U). */
+    static double slotTime(CompiledProblem p, int s, int r, double[] utilization) {
+        if (p.isFaas[r]) {
+            return p.faasTime[s][r];
+        }
+        double u = utilization[r];
+        return u < 1.0 ? p.demand[s][r] / (1.0 - u) : Double.POSITIVE_INFINITY;
     }
 
     /** Path response times (§2.6) and the global constraints. */
@@ -319,6 +326,10 @@ public final class Evaluator {
 
     /** R̂ = Σ R_{c_k} + Σ Δ_k, with Δ_k shipping early-exit outputs too; DAG probabilities are not applied. */
     public double pathResponseTime(Assignment a, int q) {
+        return pathTime(p, a, q, componentTime);
+    }
+
+    static double pathTime(CompiledProblem p, Assignment a, int q, double[] componentTime) {
         int[] components = p.pathComponents[q];
         double total = 0.0;
         for (int k = 0; k < components.length; k++) {
@@ -328,13 +339,13 @@ public final class Evaluator {
                 int next = components[k + 1];
                 int nextFirst = a.resource[p.deploymentSlots[p.componentDeployments[next][a.deployment[next]]][0]];
                 double data = p.pathHopData[q][k][a.deployment[c]];
-                total += hopDelay(a, c, nextFirst, data);
+                total += hopDelay(p, a, c, nextFirst, data);
             }
         }
         return total;
     }
 
-    private double hopDelay(Assignment a, int c, int nextFirst, double data) {
+    static double hopDelay(CompiledProblem p, Assignment a, int c, int nextFirst, double data) {
         int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
         double reach = 1.0;
         double delay = 0.0;

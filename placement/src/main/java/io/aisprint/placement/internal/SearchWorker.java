@@ -11,6 +11,9 @@ import java.util.function.DoubleConsumer;
 public final class SearchWorker {
     private final CompiledProblem p;
     private final Evaluator evaluator;
+    /** Follows the neighbours the searches try, re-evaluating only what each move touches. */
+    private final IncrementalEvaluator tracker;
+    private boolean incremental = true;
     private final ClusterSizer sizer;
     private final Moves moves;
     private final SplittableRandom random;
@@ -28,6 +31,7 @@ public final class SearchWorker {
     public SearchWorker(CompiledProblem problem, long seed, EliteSet elite, DoubleConsumer onImprovement) {
         this.p = problem;
         this.evaluator = new Evaluator(problem);
+        this.tracker = new IncrementalEvaluator(problem);
         this.sizer = new ClusterSizer(evaluator);
         this.moves = new Moves(problem);
         this.random = new SplittableRandom(seed);
@@ -36,6 +40,14 @@ public final class SearchWorker {
         this.layerPick = new int[p.layerName.length];
         this.buffer = new int[Math.max(1, p.resourceCount)];
         this.cloudEnd = new boolean[p.componentCount];
+    }
+
+    /**
+     * Whether neighbours are priced incrementally (the default) or by full evaluations; both accept
+     * the same neighbours at the same costs up to rounding; the switch exists to measure the difference.
+     */
+    public void useIncremental(boolean enabled) {
+        incremental = enabled;
     }
 
     public EliteSet elite() {
@@ -67,7 +79,7 @@ public final class SearchWorker {
             }
             feasibleConstructions++;
             double cost = sizer.shrink(a);
-            offer(a, cost);
+            offer(a, cost, evaluator.used);
         }
     }
 
@@ -109,20 +121,40 @@ public final class SearchWorker {
         return true;
     }
 
-    private void offer(Assignment a, double cost) {
+    private void offer(Assignment a, double cost, boolean[] used) {
         double before = elite.bestCost();
-        if (elite.offer(a, cost, a.fingerprint(evaluator.used)) && cost < before && onImprovement != null) {
+        if (elite.offer(a, cost, a.fingerprint(used)) && cost < before && onImprovement != null) {
             onImprovement.accept(cost);
         }
     }
 
-    /** Evaluates a neighbour: feasible at maximum sizes, then shrunk. Returns its cost or +∞. */
+    /**
+     * Evaluates a neighbour: feasible at maximum sizes, then shrunk. Returns its cost or +∞. The
+     * incremental path moves the tracker from the last neighbour to this one, so only the
+     * resources, components and paths the two differ in are recomputed.
+     */
     private double price(Assignment candidate) {
         moveEvaluations++;
-        if (!sizer.maximise(candidate)) {
+        if (!incremental) {
+            if (!sizer.maximise(candidate)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return sizer.shrink(candidate);
+        }
+        for (int r = 0; r < p.resourceCount; r++) {
+            if (!p.isFaas[r]) {
+                candidate.instances[r] = p.maxInstances[r];
+            }
+        }
+        if (!tracker.apply(candidate, true)) {
             return Double.POSITIVE_INFINITY;
         }
-        return sizer.shrink(candidate);
+        return sizer.shrink(candidate, tracker);
+    }
+
+    /** Which resources the last priced neighbour uses. */
+    private boolean[] lastUsed() {
+        return incremental ? tracker.used : evaluator.used;
     }
 
     /** Stochastic local search: random moves, accepted when not worse; stops after a long stall. */
@@ -143,7 +175,7 @@ public final class SearchWorker {
                 acceptedMoves++;
                 current.copyFrom(candidate);
                 currentCost = cost;
-                offer(current, currentCost);
+                offer(current, currentCost, lastUsed());
             } else {
                 stall++;
             }
@@ -174,7 +206,7 @@ public final class SearchWorker {
                 if (cost == Double.POSITIVE_INFINITY) {
                     continue;
                 }
-                long fingerprint = candidate.fingerprint(evaluator.used);
+                long fingerprint = candidate.fingerprint(lastUsed());
                 boolean isTabu = false;
                 for (long t : tabu) {
                     isTabu |= t == fingerprint;
@@ -197,7 +229,7 @@ public final class SearchWorker {
                 best = bestNeighbourCost;
             }
             evaluator.evaluate(current);
-            offer(current, bestNeighbourCost);
+            offer(current, bestNeighbourCost, evaluator.used);
         }
     }
 
@@ -231,7 +263,7 @@ public final class SearchWorker {
                 acceptedMoves++;
                 current.copyFrom(candidate);
                 currentCost = cost;
-                offer(current, currentCost);
+                offer(current, currentCost, lastUsed());
             }
         }
     }
@@ -240,7 +272,7 @@ public final class SearchWorker {
     public void polish(Assignment a) {
         if (sizer.maximise(a)) {
             double cost = sizer.optimise(a, 4096);
-            offer(a, cost);
+            offer(a, cost, evaluator.used);
         }
     }
 }
