@@ -111,4 +111,28 @@ class ClusterBehaviourTest extends RuntimeBehaviourSuite {
         assertThat(driver.events()).extracting(ClusterEvent::kind).doesNotContain(ClusterEvent.Kind.FAILED);
         assertThat(List.of(edge.isAlive(), cloud.isAlive())).containsOnly(true);
     }
+
+    @Test
+    void readersOnOneNodeShareOneTransferPerValue() {
+        Map<String, Long> before = driver.fetchCounts();
+        try (TaskRuntime runtime = open(SchedulingPolicies.locality())) {
+            Constraints onEdge = Constraints.of().withLabel("layer", "edge");
+            Constraints onCloud = Constraints.of().withLabel("layer", "cloud");
+            TaskFuture<RemoteRef<int[]>> first = runtime.task("first").constraints(onEdge).call(Remote.keep(ctx -> ramp(50_000)));
+            TaskFuture<RemoteRef<int[]>> second = runtime.task("second").constraints(onEdge).call(Remote.keep(ctx -> ramp(70_000)));
+            List<TaskFuture<Long>> readers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                // The same value twice in one task, and the same two values in tasks that may run at once.
+                readers.add(runtime.task("read-both").constraints(onCloud).in(first).in(second)
+                        .call(Remote.call(ctx -> sum(ctx.arg(0)) + sum(ctx.arg(1)) + sum(ctx.arg(2)), first, second, first)));
+            }
+            long expected = 2 * (50_000L * 49_999L / 2) + 70_000L * 69_999L / 2;
+            for (TaskFuture<Long> reader : readers) {
+                assertThat(runtime.waitOn(reader)).isEqualTo(expected);
+            }
+        }
+        Map<String, Long> after = driver.fetchCounts();
+        assertThat(after.get("w2") - before.get("w2")).as("transfers to w2").isEqualTo(2);
+        assertThat(after.get("w1") - before.get("w1")).as("transfers to w1").isZero();
+    }
 }

@@ -1,6 +1,7 @@
 package io.aisprint.cluster.internal;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LocalStore {
     private static final Map<String, LocalStore> STORES = new ConcurrentHashMap<>();
     private final Map<String, Object> values = new ConcurrentHashMap<>();
+    /** Transfers from other nodes under way, so concurrent readers of one value share one. */
+    private final Map<String, CompletableFuture<Object>> fetching = new ConcurrentHashMap<>();
     /** How many values were fetched from other nodes. */
     final AtomicLong fetches = new AtomicLong();
 
@@ -28,6 +31,15 @@ public final class LocalStore {
 
     void put(String key, Object value) {
         values.put(key, value);
+    }
+
+    /** Registers {@code transfer} for {@code key}; returns the one already under way, if any. */
+    CompletableFuture<Object> startFetch(String key, CompletableFuture<Object> transfer) {
+        return fetching.putIfAbsent(key, transfer);
+    }
+
+    void endFetch(String key, CompletableFuture<Object> transfer) {
+        fetching.remove(key, transfer);
     }
 
     public long fetchCount() {

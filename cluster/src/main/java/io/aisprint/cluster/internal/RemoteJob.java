@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.lang.IgniteFuture;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
 /** One attempt of a task, shipped to the worker the runtime chose. */
@@ -62,14 +66,21 @@ public final class RemoteJob implements IgniteCallable<byte[]> {
 
     /** Runs a body with its inputs resolved; shared by the worker and the in-process path. */
     static Object run(RemoteFunction<?> body, Object[] values, boolean keep, String nodeName, Map<String, String> labels,
-            String taskName, int attempt, LocalStore store, Function<RemoteRef<?>, Object> fetcher) throws Exception {
+            String taskName, int attempt, LocalStore store, Function<RemoteRef<?>, CompletableFuture<Object>> fetcher) throws Exception {
         List<Object> args = new ArrayList<>(values.length);
+        // Start every missing fetch before waiting on any, so transfers from different owners overlap.
+        Map<String, CompletableFuture<Object>> fetching = new HashMap<>();
+        for (Object value : values) {
+            if (value instanceof RemoteRef<?> ref && store.get(ref.key()) == null) {
+                fetching.computeIfAbsent(ref.key(), key -> fetcher.apply(ref));
+            }
+        }
         Path staging = null;
         try {
             for (Object value : values) {
                 if (value instanceof RemoteRef<?> ref) {
                     Object local = store.get(ref.key());
-                    args.add(local != null ? local : fetcher.apply(ref));
+                    args.add(local != null ? local : await(fetching.get(ref.key())));
                 } else if (value instanceof StagedFile file) {
                     if (staging == null) {
                         staging = Files.createTempDirectory("aisprint-stage-");
@@ -93,8 +104,33 @@ public final class RemoteJob implements IgniteCallable<byte[]> {
         }
     }
 
-    /** Moves a kept value here once; later readers on this node use the copy. */
-    private Object fetch(RemoteRef<?> ref, LocalStore store) {
+    private static Object await(CompletableFuture<Object> fetch) throws Exception {
+        try {
+            return fetch.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    /**
+     * Moves a kept value here once; later readers on this node use the copy, and readers that
+     * need it while it is on its way wait for the same transfer instead of starting another.
+     */
+    private CompletableFuture<Object> fetch(RemoteRef<?> ref, LocalStore store) {
+        CompletableFuture<Object> transfer = new CompletableFuture<>();
+        CompletableFuture<Object> already = store.startFetch(ref.key(), transfer);
+        if (already != null) {
+            return already;
+        }
+        Object arrived = store.get(ref.key());
+        if (arrived != null) { // another reader finished the transfer just now
+            store.endFetch(ref.key(), transfer);
+            transfer.complete(arrived);
+            return transfer;
+        }
         ClusterNode owner = null;
         for (ClusterNode node : ignite.cluster().nodes()) {
             if (ref.node().equals(NodeAttributes.name(node))) {
@@ -102,17 +138,29 @@ public final class RemoteJob implements IgniteCallable<byte[]> {
             }
         }
         if (owner == null) {
-            throw new ClusterException("the value " + ref.key() + " was kept on node '" + ref.node()
-                    + "', which has left the cluster; re-run the task that produced it");
+            store.endFetch(ref.key(), transfer);
+            transfer.completeExceptionally(new ClusterException("the value " + ref.key() + " was kept on node '" + ref.node()
+                    + "', which has left the cluster; re-run the task that produced it"));
+            return transfer;
         }
-        byte[] bytes = ignite.compute(ignite.cluster().forNode(owner)).call(new FetchJob(ref.key()));
-        Object value = bytes == null ? null : Payloads.read(bytes, "kept value " + ref.key());
-        if (value == null) {
-            throw new ClusterException("node '" + ref.node() + "' no longer holds the value " + ref.key());
-        }
-        store.put(ref.key(), value);
-        store.fetches.incrementAndGet();
-        return value;
+        IgniteFuture<byte[]> call = ignite.compute(ignite.cluster().forNode(owner)).callAsync(new FetchJob(ref.key()));
+        call.listen(done -> {
+            try {
+                byte[] bytes = done.get();
+                Object value = bytes == null ? null : Payloads.read(bytes, "kept value " + ref.key());
+                if (value == null) {
+                    throw new ClusterException("node '" + ref.node() + "' no longer holds the value " + ref.key());
+                }
+                store.put(ref.key(), value);
+                store.fetches.incrementAndGet();
+                transfer.complete(value);
+            } catch (RuntimeException failed) {
+                transfer.completeExceptionally(failed);
+            } finally {
+                store.endFetch(ref.key(), transfer);
+            }
+        });
+        return transfer;
     }
 
     private static void deleteQuietly(Path directory) {

@@ -73,7 +73,8 @@ public final class RemoteTaskFunction<R> implements TaskFunction<R> {
                 .map(io.aisprint.runtime.NodeSpec::labels).findFirst().orElse(Map.of());
     }
 
-    private static Object missing(RemoteRef<?> ref) {
-        throw new io.aisprint.cluster.ClusterException("no value " + ref.key() + " is kept in this process");
+    private static java.util.concurrent.CompletableFuture<Object> missing(RemoteRef<?> ref) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new io.aisprint.cluster.ClusterException("no value " + ref.key() + " is kept in this process"));
     }
 }
