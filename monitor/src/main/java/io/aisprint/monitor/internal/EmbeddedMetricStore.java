@@ -25,7 +25,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -45,16 +47,30 @@ public final class EmbeddedMetricStore implements MetricStore {
     private record SeriesKey(String measurement, SortedMap<String, String> tags, String field) {
     }
 
-    private record PendingWrite(List<Point> points, CompletableFuture<Void> done) {
+    /**
+     * One write as columns, built on the caller's thread so the single writer thread only copies
+     * primitives into the appender. {@code texts} is null when the write has no string fields.
+     */
+    private record Rows(int[] seriesIds, long[] times, double[] values, String[] texts, int size) {
+    }
+
+    private record PendingWrite(Rows rows, CompletableFuture<Void> done) {
     }
 
     private final DuckDBConnection connection;
     private final Map<SeriesKey, SeriesInfo> seriesByKey = new ConcurrentHashMap<>();
+    /**
+     * Series handed out to writers but not yet stored. A series enters this queue inside the
+     * map's computeIfAbsent, so before any writer can see its id; the writer thread stores
+     * everything queued here in front of the points of each commit, so no acknowledged point
+     * refers to a series missing from the table after a crash.
+     */
+    private final ConcurrentLinkedQueue<SeriesInfo> unstoredSeries = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger nextSeriesId = new AtomicInteger();
     private DuckDBAppender appender;
     private final BlockingQueue<PendingWrite> queue = new ArrayBlockingQueue<>(1024);
     private final Thread writer;
     private volatile boolean closed;
-    private int nextSeriesId;
 
     public EmbeddedMetricStore(Path file) {
         try {
@@ -85,7 +101,7 @@ public final class EmbeddedMetricStore implements MetricStore {
             while (rows.next()) {
                 SeriesInfo info = new SeriesInfo(rows.getInt(1), rows.getString(2), TagsJson.parse(rows.getString(3)), rows.getString(4));
                 seriesByKey.put(new SeriesKey(info.measurement(), info.tags(), info.field()), info);
-                nextSeriesId = Math.max(nextSeriesId, info.id() + 1);
+                nextSeriesId.set(Math.max(nextSeriesId.get(), info.id() + 1));
             }
         }
     }
@@ -98,7 +114,7 @@ public final class EmbeddedMetricStore implements MetricStore {
         if (closed) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "The embedded store is closed.");
         }
-        PendingWrite pending = new PendingWrite(points, new CompletableFuture<>());
+        PendingWrite pending = new PendingWrite(toRows(points), new CompletableFuture<>());
         try {
             queue.put(pending);
             pending.done().get();
@@ -140,48 +156,89 @@ public final class EmbeddedMetricStore implements MetricStore {
         }
     }
 
-    /** Appends every pending write, then commits: one durable sync for all of them. */
+    /** Resolves series ids and lays the points out as columns, on the calling thread. */
+    private Rows toRows(List<Point> points) {
+        int size = 0;
+        for (Point point : points) {
+            size += point.fields().size();
+        }
+        int[] seriesIds = new int[size];
+        long[] times = new long[size];
+        double[] values = new double[size];
+        String[] texts = null;
+        int row = 0;
+        for (Point point : points) {
+            for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
+                seriesIds[row] = seriesId(point, field.getKey());
+                times[row] = point.timeNanos();
+                FieldValue value = field.getValue();
+                if (value instanceof FieldValue.StringValue text) {
+                    if (texts == null) {
+                        texts = new String[size];
+                    }
+                    texts[row] = text.value();
+                } else {
+                    values[row] = value.asDouble();
+                }
+                row++;
+            }
+        }
+        return new Rows(seriesIds, times, values, texts, size);
+    }
+
+    private int seriesId(Point point, String field) {
+        SeriesKey key = new SeriesKey(point.measurement(), point.tags(), field);
+        SeriesInfo info = seriesByKey.get(key);
+        if (info == null) {
+            info = seriesByKey.computeIfAbsent(key, k -> {
+                SeriesInfo created = new SeriesInfo(nextSeriesId.getAndIncrement(), k.measurement(), k.tags(), k.field());
+                unstoredSeries.add(created);
+                return created;
+            });
+        }
+        return info.id();
+    }
+
+    /** Stores new series, appends every pending write, then commits: one durable sync for all. */
     private void commit(List<PendingWrite> batch) throws SQLException {
         List<SeriesInfo> created = new ArrayList<>();
+        for (SeriesInfo info = unstoredSeries.poll(); info != null; info = unstoredSeries.poll()) {
+            created.add(info);
+        }
+        if (!created.isEmpty()) {
+            try {
+                insertSeries(created);
+            } catch (SQLException | RuntimeException e) {
+                unstoredSeries.addAll(created);  // retried in front of the next commit
+                throw e;
+            }
+        }
         try {
             if (appender == null) {
                 // One appender for the store's life: creating one per commit costs more than the commit.
                 appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "points");
             }
             for (PendingWrite pending : batch) {
-                for (Point point : pending.points()) {
-                    appendPoint(appender, point, created);
-                }
-            }
-            if (!created.isEmpty()) {
-                insertSeries(created);
+                appendRows(appender, pending.rows());
             }
             appender.flush();
         } catch (SQLException | RuntimeException e) {
-            created.forEach(info -> seriesByKey.remove(new SeriesKey(info.measurement(), info.tags(), info.field())));
             closeAppender();
             throw e;
         }
     }
 
-    private void appendPoint(DuckDBAppender appender, Point point, List<SeriesInfo> created) throws SQLException {
-        for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
-            SeriesKey key = new SeriesKey(point.measurement(), point.tags(), field.getKey());
-            SeriesInfo info = seriesByKey.get(key);
-            if (info == null) {
-                info = new SeriesInfo(nextSeriesId++, point.measurement(), point.tags(), field.getKey());
-                seriesByKey.put(key, info);
-                created.add(info);
-            }
+    private static void appendRows(DuckDBAppender appender, Rows rows) throws SQLException {
+        String[] texts = rows.texts();
+        for (int row = 0; row < rows.size(); row++) {
             appender.beginRow();
-            appender.append(info.id());
-            appender.append(point.timeNanos());
-            FieldValue value = field.getValue();
-            if (value instanceof FieldValue.StringValue text) {
+            appender.append(rows.seriesIds()[row]);
+            appender.append(rows.times()[row]);
+            if (texts != null && texts[row] != null) {
                 appender.appendNull();
-                appender.append(text.value());
+                appender.append(texts[row]);
             } else {
-                appender.append(value.asDouble());
+                appender.append(rows.values()[row]);
                 appender.appendNull();
             }
             appender.endRow();
