@@ -21,21 +21,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * The default store: one DuckDB file. Each (measurement, tag set, field) is a series with an
  * integer id kept in memory; points go to a narrow columnar table {@code (series_id, time,
- * value, text)}. Writes from all threads are queued to one writer thread that appends every
- * pending batch and commits once (group commit): DuckDB syncs its write-ahead log on commit,
- * so a write is acknowledged only after it is on disk, and concurrent small writes share the
- * cost of one sync.
+ * value, text)}. Writes use group commit without a writer thread: each writer queues its rows,
+ * then takes the commit lock; whoever holds it appends every queued write and commits once.
+ * A writer whose rows a previous holder already committed just returns. DuckDB syncs its
+ * write-ahead log on commit, so a write is acknowledged only after it is on disk, concurrent
+ * writes share the cost of one sync, and a lone writer commits on its own thread with no
+ * hand-off to another thread (two context switches per write on a busy machine).
  */
 public final class EmbeddedMetricStore implements MetricStore {
     private record SeriesInfo(int id, String measurement, SortedMap<String, String> tags, String field) {
@@ -45,16 +48,30 @@ public final class EmbeddedMetricStore implements MetricStore {
     private record SeriesKey(String measurement, SortedMap<String, String> tags, String field) {
     }
 
-    private record PendingWrite(List<Point> points, CompletableFuture<Void> done) {
+    /**
+     * One write as columns, built on the caller's thread outside the commit lock, so the commit
+     * only copies primitives into the appender. {@code texts} is null when the write has no string fields.
+     */
+    private record Rows(int[] seriesIds, long[] times, double[] values, String[] texts, int size) {
+    }
+
+    private record PendingWrite(Rows rows, CompletableFuture<Void> done) {
     }
 
     private final DuckDBConnection connection;
     private final Map<SeriesKey, SeriesInfo> seriesByKey = new ConcurrentHashMap<>();
+    /**
+     * Series handed out to writers but not yet stored. A series enters this queue inside the
+     * map's computeIfAbsent, so before any writer can see its id; each commit stores
+     * everything queued here in front of the points of each commit, so no acknowledged point
+     * refers to a series missing from the table after a crash.
+     */
+    private final ConcurrentLinkedQueue<SeriesInfo> unstoredSeries = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger nextSeriesId = new AtomicInteger();
     private DuckDBAppender appender;
-    private final BlockingQueue<PendingWrite> queue = new ArrayBlockingQueue<>(1024);
-    private final Thread writer;
+    private final ConcurrentLinkedQueue<PendingWrite> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock commitLock = new ReentrantLock();
     private volatile boolean closed;
-    private int nextSeriesId;
 
     public EmbeddedMetricStore(Path file) {
         try {
@@ -74,9 +91,6 @@ public final class EmbeddedMetricStore implements MetricStore {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Cannot open the embedded store at " + file
                     + ": " + e.getMessage() + "\nMaybe another 'aisprint monitor serve' uses the same --data directory.", e);
         }
-        writer = new Thread(this::writeLoop, "embedded-store-writer");
-        writer.setDaemon(true);
-        writer.start();
     }
 
     private void loadSeries() throws SQLException {
@@ -85,7 +99,7 @@ public final class EmbeddedMetricStore implements MetricStore {
             while (rows.next()) {
                 SeriesInfo info = new SeriesInfo(rows.getInt(1), rows.getString(2), TagsJson.parse(rows.getString(3)), rows.getString(4));
                 seriesByKey.put(new SeriesKey(info.measurement(), info.tags(), info.field()), info);
-                nextSeriesId = Math.max(nextSeriesId, info.id() + 1);
+                nextSeriesId.set(Math.max(nextSeriesId.get(), info.id() + 1));
             }
         }
     }
@@ -98,14 +112,19 @@ public final class EmbeddedMetricStore implements MetricStore {
         if (closed) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "The embedded store is closed.");
         }
-        PendingWrite pending = new PendingWrite(points, new CompletableFuture<>());
+        PendingWrite pending = new PendingWrite(toRows(points), new CompletableFuture<>());
+        queue.add(pending);
+        commitLock.lock();
         try {
-            queue.put(pending);
-            pending.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MonitorException(MonitorException.Kind.STORAGE, "Interrupted while writing to the embedded store.", e);
-        } catch (ExecutionException e) {
+            if (!pending.done().isDone()) {
+                commitQueued();
+            }
+        } finally {
+            commitLock.unlock();
+        }
+        try {
+            pending.done().join();
+        } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MonitorException monitorException) {
                 throw monitorException;
@@ -114,74 +133,110 @@ public final class EmbeddedMetricStore implements MetricStore {
         }
     }
 
-    private void writeLoop() {
+    /** Under the commit lock: commits every queued write at once and completes them. */
+    private void commitQueued() {
         List<PendingWrite> batch = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
-            try {
-                PendingWrite first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, 255);
-                try {
-                    commit(batch);
-                    batch.forEach(p -> p.done().complete(null));
-                } catch (SQLException | RuntimeException e) {
-                    MonitorException failure = new MonitorException(MonitorException.Kind.STORAGE,
-                            "Writing to the embedded store failed: " + e.getMessage(), e);
-                    batch.forEach(p -> p.done().completeExceptionally(failure));
-                }
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        for (PendingWrite next = queue.poll(); next != null; next = queue.poll()) {
+            batch.add(next);
+        }
+        if (closed) {
+            MonitorException failure = new MonitorException(MonitorException.Kind.STORAGE, "The embedded store is closed.");
+            batch.forEach(p -> p.done().completeExceptionally(failure));
+            return;
+        }
+        try {
+            commit(batch);
+            batch.forEach(p -> p.done().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            MonitorException failure = new MonitorException(MonitorException.Kind.STORAGE,
+                    "Writing to the embedded store failed: " + e.getMessage(), e);
+            batch.forEach(p -> p.done().completeExceptionally(failure));
         }
     }
 
-    /** Appends every pending write, then commits: one durable sync for all of them. */
+    /** Resolves series ids and lays the points out as columns, on the calling thread. */
+    private Rows toRows(List<Point> points) {
+        int size = 0;
+        for (Point point : points) {
+            size += point.fields().size();
+        }
+        int[] seriesIds = new int[size];
+        long[] times = new long[size];
+        double[] values = new double[size];
+        String[] texts = null;
+        int row = 0;
+        for (Point point : points) {
+            for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
+                seriesIds[row] = seriesId(point, field.getKey());
+                times[row] = point.timeNanos();
+                FieldValue value = field.getValue();
+                if (value instanceof FieldValue.StringValue text) {
+                    if (texts == null) {
+                        texts = new String[size];
+                    }
+                    texts[row] = text.value();
+                } else {
+                    values[row] = value.asDouble();
+                }
+                row++;
+            }
+        }
+        return new Rows(seriesIds, times, values, texts, size);
+    }
+
+    private int seriesId(Point point, String field) {
+        SeriesKey key = new SeriesKey(point.measurement(), point.tags(), field);
+        SeriesInfo info = seriesByKey.get(key);
+        if (info == null) {
+            info = seriesByKey.computeIfAbsent(key, k -> {
+                SeriesInfo created = new SeriesInfo(nextSeriesId.getAndIncrement(), k.measurement(), k.tags(), k.field());
+                unstoredSeries.add(created);
+                return created;
+            });
+        }
+        return info.id();
+    }
+
+    /** Stores new series, appends every pending write, then commits: one durable sync for all. */
     private void commit(List<PendingWrite> batch) throws SQLException {
         List<SeriesInfo> created = new ArrayList<>();
+        for (SeriesInfo info = unstoredSeries.poll(); info != null; info = unstoredSeries.poll()) {
+            created.add(info);
+        }
+        if (!created.isEmpty()) {
+            try {
+                insertSeries(created);
+            } catch (SQLException | RuntimeException e) {
+                unstoredSeries.addAll(created);  // retried in front of the next commit
+                throw e;
+            }
+        }
         try {
             if (appender == null) {
                 // One appender for the store's life: creating one per commit costs more than the commit.
                 appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "points");
             }
             for (PendingWrite pending : batch) {
-                for (Point point : pending.points()) {
-                    appendPoint(appender, point, created);
-                }
-            }
-            if (!created.isEmpty()) {
-                insertSeries(created);
+                appendRows(appender, pending.rows());
             }
             appender.flush();
         } catch (SQLException | RuntimeException e) {
-            created.forEach(info -> seriesByKey.remove(new SeriesKey(info.measurement(), info.tags(), info.field())));
             closeAppender();
             throw e;
         }
     }
 
-    private void appendPoint(DuckDBAppender appender, Point point, List<SeriesInfo> created) throws SQLException {
-        for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
-            SeriesKey key = new SeriesKey(point.measurement(), point.tags(), field.getKey());
-            SeriesInfo info = seriesByKey.get(key);
-            if (info == null) {
-                info = new SeriesInfo(nextSeriesId++, point.measurement(), point.tags(), field.getKey());
-                seriesByKey.put(key, info);
-                created.add(info);
-            }
+    private static void appendRows(DuckDBAppender appender, Rows rows) throws SQLException {
+        String[] texts = rows.texts();
+        for (int row = 0; row < rows.size(); row++) {
             appender.beginRow();
-            appender.append(info.id());
-            appender.append(point.timeNanos());
-            FieldValue value = field.getValue();
-            if (value instanceof FieldValue.StringValue text) {
+            appender.append(rows.seriesIds()[row]);
+            appender.append(rows.times()[row]);
+            if (texts != null && texts[row] != null) {
                 appender.appendNull();
-                appender.append(text.value());
+                appender.append(texts[row]);
             } else {
-                appender.append(value.asDouble());
+                appender.append(rows.values()[row]);
                 appender.appendNull();
             }
             appender.endRow();
@@ -306,15 +361,15 @@ public final class EmbeddedMetricStore implements MetricStore {
         if (closed) {
             return;
         }
-        closed = true;
+        commitLock.lock();
         try {
-            writer.join(10_000);
+            closed = true;
             closeAppender();
             connection.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (SQLException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Closing the embedded store failed: " + e.getMessage(), e);
+        } finally {
+            commitLock.unlock();
         }
     }
 }
