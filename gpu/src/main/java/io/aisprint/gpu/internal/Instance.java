@@ -168,6 +168,18 @@ public final class Instance {
         return new Key(j, jobs[j].id(), jobs[j].job().release(), dueDate[j], weight[j]);
     }
 
+    /** Whether any job may take a GPU fraction. */
+    boolean offersSharing() {
+        for (Configuration[] configurations : candidates) {
+            for (Configuration configuration : configurations) {
+                if (configuration.isShared()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public int jobCount() {
         return jobCount;
     }
