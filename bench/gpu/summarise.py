@@ -42,6 +42,9 @@ def table(path: Path) -> str:
         values = reductions[b]
         summary.append(f"PR vs {b}: mean {100 * sum(values) / len(values):.0f} %, "
                        f"range {100 * min(values):.0f} % to {100 * max(values):.0f} %")
+    versus_best = [1 - mean[(n, i, "PR")] / min(mean[(n, i, b)] for b in BASELINES) for (n, i) in configurations]
+    summary.append(f"PR vs the best baseline of each configuration: mean {100 * sum(versus_best) / len(versus_best):.0f} %, "
+                   f"range {100 * min(versus_best):.0f} % to {100 * max(versus_best):.0f} %")
     best_ours = []
     for (n, i) in configurations:
         best = min(mean[(n, i, m)] for m in ours)

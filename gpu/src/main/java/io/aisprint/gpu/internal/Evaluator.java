@@ -81,7 +81,7 @@ final class Evaluator {
                 double remaining = solution.remaining(j);
                 total += rate[node] * jobShare * remaining / 3600.0;
                 total += instance.weight[j] * Math.max(0, instance.now + remaining + instance.reserve[j] - instance.dueDate[j]);
-            } else if (instance.candidates[j].length > 0) {
+            } else if (instance.candidates[j].length > 0 && !instance.cloud) {
                 double cheapest = Double.POSITIVE_INFINITY;
                 for (double cost : instance.aloneCost[j]) {
                     cheapest = Math.min(cheapest, cost);
@@ -91,6 +91,41 @@ final class Evaluator {
                 total += cheapest + instance.weight[j]
                     * Math.max(0, instance.now + horizon + instance.maxRemaining[j] + instance.reserve[j] - instance.dueDate[j]);
             }
+        }
+        if (instance.cloud) {
+            total += queuedJobs(solution);
+        }
+        return total;
+    }
+
+    /**
+     * Cloud (overloaded) estimate of the waiting jobs: they start, heaviest weight per GPU-second
+     * first, when the cluster has worked off the GPU-seconds before them — those the scheduled
+     * jobs still hold and those of the waiting jobs ahead — and then run in their leanest
+     * configuration. Unlike "start at the next completion", this charges a plan for the GPUs its
+     * scheduled jobs take from the queue: a job given 8 GPUs for a 1.5× speed-up delays every
+     * waiting job.
+     */
+    private double queuedJobs(Solution solution) {
+        double backlog = 0;
+        for (int j = 0; j < instance.jobCount; j++) {
+            if (solution.isAssigned(j)) {
+                backlog += solution.remaining(j) * instance.candidates[j][solution.candidateOf[j]].gpuShare();
+            }
+        }
+        double capacity = Math.max(1, instance.totalGpus);
+        double total = 0;
+        for (int j : instance.queueOrder) {
+            if (solution.isAssigned(j) || instance.candidates[j].length == 0) {
+                continue;
+            }
+            double cheapest = Double.POSITIVE_INFINITY;
+            for (double cost : instance.aloneCost[j]) {
+                cheapest = Math.min(cheapest, cost);
+            }
+            double start = instance.now + backlog / capacity;
+            total += cheapest + instance.weight[j] * Math.max(0, start + instance.leanTime[j] + instance.reserve[j] - instance.dueDate[j]);
+            backlog += instance.leanWork[j];
         }
         return total;
     }

@@ -34,21 +34,16 @@ public final class FirstPrinciplePolicy implements SchedulingPolicy {
         return new FirstPrinciplePolicy("PS", Comparator.comparingDouble((Instance.Key key) -> -key.weight()));
     }
 
-    @Override
-    public String name() {
-        return name;
+    /** The three baseline queue orders, for the optimizer's baseline-seeded starts. */
+    static List<Comparator<Instance.Key>> orders() {
+        return List.of(fifo().order, edf().order, priority().order);
     }
 
-    @Override
-    public boolean preemptive() {
-        return false;
-    }
-
-    @Override
-    public Plan schedule(SchedulingProblem problem) {
-        Instance instance = new Instance(problem);
-        Evaluator evaluator = new Evaluator(instance, Proxy.FIRST_PRINCIPLE);
-        Greedy greedy = new Greedy(instance, evaluator);
+    /**
+     * The baseline's plan: running jobs stay as they are; waiting jobs in queue order take the
+     * first configuration of their preference order that fits now.
+     */
+    static Solution build(Instance instance, Greedy greedy, Comparator<Instance.Key> order) {
         Solution solution = new Solution(instance);
         List<Instance.Key> waiting = new ArrayList<>();
         for (int j = 0; j < instance.jobCount; j++) {
@@ -68,6 +63,25 @@ public final class FirstPrinciplePolicy implements SchedulingPolicy {
                 }
             }
         }
+        return solution;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean preemptive() {
+        return false;
+    }
+
+    @Override
+    public Plan schedule(SchedulingProblem problem) {
+        Instance instance = new Instance(problem);
+        Evaluator evaluator = new Evaluator(instance, Proxy.FIRST_PRINCIPLE);
+        Greedy greedy = new Greedy(instance, evaluator);
+        Solution solution = build(instance, greedy, order);
         return Plans.toPlan(solution, evaluator.cost(solution), evaluator.horizon(solution));
     }
 }

@@ -43,6 +43,14 @@ public final class Instance {
     final int[] currentNode;
     final int[] currentCandidate;
     final boolean cloud;
+    /** GPU-seconds left for job j in its leanest configuration (fewest GPU-seconds). */
+    final double[] leanWork;
+    /** Seconds left for job j in that leanest configuration. */
+    final double[] leanTime;
+    /** Jobs by weight per lean GPU-second, heaviest first: the queue order of the fluid estimate. */
+    final int[] queueOrder;
+    /** GPUs of the whole cluster. */
+    final int totalGpus;
 
     public Instance(SchedulingProblem problem) {
         this.problem = problem;
@@ -72,6 +80,13 @@ public final class Instance {
         maxRemaining = new double[jobCount];
         currentNode = new int[jobCount];
         currentCandidate = new int[jobCount];
+        leanWork = new double[jobCount];
+        leanTime = new double[jobCount];
+        int gpus = 0;
+        for (Node node : nodes) {
+            gpus += node.gpus();
+        }
+        totalGpus = gpus;
         for (int j = 0; j < jobCount; j++) {
             JobState state = jobs[j];
             List<Configuration> allowed = new ArrayList<>();
@@ -102,6 +117,14 @@ public final class Instance {
             weight[j] = state.job().tardinessWeight();
             reserve[j] = state.reserveSeconds();
             dueDate[j] = state.job().dueDate();
+            leanWork[j] = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < size; c++) {
+                double work = remaining[j][c] * candidates[j][c].gpuShare();
+                if (work < leanWork[j]) {
+                    leanWork[j] = work;
+                    leanTime[j] = remaining[j][c];
+                }
+            }
             currentNode[j] = -1;
             currentCandidate[j] = -1;
             Assignment running = problem.running().get(state.id());
@@ -113,6 +136,18 @@ public final class Instance {
                 }
             }
         }
+        queueOrder = queueOrder();
+    }
+
+    private int[] queueOrder() {
+        Integer[] order = new Integer[jobCount];
+        double[] ratio = new double[jobCount];
+        for (int j = 0; j < jobCount; j++) {
+            order[j] = j;
+            ratio[j] = leanWork[j] > 0 && leanWork[j] < Double.POSITIVE_INFINITY ? weight[j] / leanWork[j] : 0;
+        }
+        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -ratio[j]).thenComparing(j -> jobs[j].id()));
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
     /** Pressure of the reference greedy: now + fastest remaining time − due date, weighted when late. */
@@ -131,6 +166,18 @@ public final class Instance {
 
     Key key(int j) {
         return new Key(j, jobs[j].id(), jobs[j].job().release(), dueDate[j], weight[j]);
+    }
+
+    /** Whether any job may take a GPU fraction. */
+    boolean offersSharing() {
+        for (Configuration[] configurations : candidates) {
+            for (Configuration configuration : configurations) {
+                if (configuration.isShared()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public int jobCount() {

@@ -52,6 +52,13 @@ public final class OptimizerPolicy implements SchedulingPolicy {
             pool.offer(thrifty, evaluator.cost(thrifty));
             Solution weightedShortest = greedy.weightedShortest().build(Greedy.Randomness.NONE, random);
             pool.offer(weightedShortest, evaluator.cost(weightedShortest));
+            // Baseline-seeded starts: the FIFO, EDF and Priority plans of this decision, judged
+            // by the same proxy, so the search never starts from anything worse than them. Not
+            // with GPU sharing: the baselines' slot packing of running shared jobs need not match
+            // the GPUs those jobs hold.
+            if (!instance.offersSharing()) {
+                seedWithBaselines(instance, greedy, evaluator, pool);
+            }
             Greedy.Randomness randomness = new Greedy.Randomness(options.alpha(), options.pi(), options.beta());
             // Restarts get 40 % of a time limit, so local search and relinking keep their share.
             long restartDeadline = deadline == Long.MAX_VALUE ? deadline : started + options.timeLimitMillis() * 400_000L;
@@ -76,5 +83,13 @@ public final class OptimizerPolicy implements SchedulingPolicy {
         }
         ElitePool.Entry best = pool.best();
         return Plans.toPlan(best.solution(), best.cost(), evaluator.horizon(best.solution()));
+    }
+
+    private static void seedWithBaselines(Instance instance, Greedy greedy, Evaluator evaluator, ElitePool pool) {
+        Greedy baselineGreedy = greedy.withLateOrder(Greedy.LateOrder.FASTEST);
+        for (var order : FirstPrinciplePolicy.orders()) {
+            Solution seeded = FirstPrinciplePolicy.build(instance, baselineGreedy, order);
+            pool.offer(seeded, evaluator.cost(seeded));
+        }
     }
 }
