@@ -37,7 +37,24 @@ public final class ClusterBench {
                 .withPorts(PORT, PORT + 100, 10).withFailureDetection(Duration.ofSeconds(3));
         try (ClusterDriver driver = ClusterDriver.start(config)) {
             driver.awaitWorkers(2, Duration.ofSeconds(60));
+            driver.queuePerCore(Integer.getInteger("bench.queue", 1));
             try (TaskRuntime runtime = driver.runtime(b -> b.policy(SchedulingPolicies.locality()).maxPendingTasks(5000))) {
+                if (Boolean.getBoolean("bench.noop")) {
+                    for (int round = 0; round < Integer.getInteger("bench.rounds", 4); round++) {
+                        long[] cpu = cpu(workers);
+                        System.out.println("noop tasks/s: " + noopRun(runtime, 5000, 1));
+                        long[] after = cpu(workers);
+                        System.out.printf("  cpu ms driver %d w1 %d w2 %d%n", (after[0] - cpu[0]) / 1_000_000,
+                                (after[1] - cpu[1]) / 1_000_000, (after[2] - cpu[2]) / 1_000_000);
+                    }
+                    if (Boolean.getBoolean("bench.dumpJfr")) {
+                        for (int w = 0; w < 2; w++) {
+                            new ProcessBuilder("jcmd", Long.toString(workers.get(w).pid()), "JFR.dump", "filename=/tmp/w" + (w + 1) + ".jfr")
+                                    .inheritIO().start().waitFor();
+                        }
+                    }
+                    return;
+                }
                 if (Boolean.getBoolean("bench.chain")) {
                     for (int round = 0; round < 3; round++) {
                         long start = System.nanoTime();
@@ -52,8 +69,9 @@ public final class ClusterBench {
                 }
                 if (System.getProperty("bench.stencilWidth") != null) {
                     int width = Integer.getInteger("bench.stencilWidth");
-                    for (int round = 0; round < 3; round++) {
-                        System.out.println("stencil width " + width + ": " + stencil(runtime, 8, width, 20) + " s");
+                    for (int round = 0; round < Integer.getInteger("bench.rounds", 3); round++) {
+                        System.out.println("stencil width " + width + ": " + stencil(runtime, 8, width, 20) + " s"
+                                + (Boolean.getBoolean("bench.kept") ? " kept " + driver.keptValueCounts() : ""));
                     }
                     return;
                 }
@@ -80,12 +98,24 @@ public final class ClusterBench {
         System.out.println(json.append('}'));
     }
 
+    static long[] cpu(List<Process> workers) {
+        long driver = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return new long[] {driver, workers.get(0).info().totalCpuDuration().orElseThrow().toNanos(),
+                workers.get(1).info().totalCpuDuration().orElseThrow().toNanos()};
+    }
+
     static Process startWorker(String name, Path logs) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JvmFlags.IGNITE_ADD_OPENS);
         command.addAll(JvmFlags.IGNITE_QUIET);
-        command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        String extra = System.getProperty("bench.workerJvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.replace("NAME", name).split(" ")));
+        }
+        command.addAll(List.of(System.getProperty("bench.workerHeap", "-Xmx512m -XX:+UseSerialGC").split(" ")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.aisprint.cluster.ClusterWorker", "--name", name, "--cores", "2", "--join", "127.0.0.1:" + PORT + ".." + (PORT + 9),
                 "--port", Integer.toString(PORT), "--communication-port", Integer.toString(PORT + 100), "--failure-detection-ms", "3000"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();

@@ -3,6 +3,7 @@ package io.aisprint.cluster;
 import io.aisprint.cluster.internal.ClusterBackend;
 import io.aisprint.cluster.internal.DriverSession;
 import io.aisprint.cluster.internal.IgniteNodes;
+import io.aisprint.cluster.internal.Messenger;
 import io.aisprint.cluster.internal.NodeAttributes;
 import io.aisprint.cluster.internal.RemoteCalls;
 import io.aisprint.runtime.NodeSpec;
@@ -56,22 +57,31 @@ public final class ClusterDriver implements AutoCloseable {
     });
     private final IgnitePredicate<DiscoveryEvent> listener = this::onMembership;
     private volatile TaskRuntime runtime;
+    private volatile int queuePerCore = 1;
     private ClusterBackend backend;
 
-    private ClusterDriver(Ignite ignite) {
+    /** Checks that joining workers listen for attempts before the runtime may use them. */
+    private final ExecutorService readiness = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "aisprint-cluster-readiness");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Duration readyTimeout;
+
+    private ClusterDriver(Ignite ignite, Duration readyTimeout) {
         this.ignite = ignite;
+        this.readyTimeout = readyTimeout;
         this.calls = new RemoteCalls(ignite, this::attemptLost);
     }
 
     /** Joins the cluster as a driver (it runs no tasks itself). */
     public static ClusterDriver start(ClusterConfig config) {
-        ClusterDriver driver = new ClusterDriver(IgniteNodes.start(config, NodeAttributes.DRIVER));
+        ClusterDriver driver = new ClusterDriver(IgniteNodes.start(config, NodeAttributes.DRIVER),
+                config.joinTimeout().isZero() ? Duration.ofSeconds(30) : config.joinTimeout());
         driver.ignite.events().localListen(driver.listener, MEMBERSHIP_EVENTS);
-        synchronized (driver) {
-            for (ClusterNode node : driver.ignite.cluster().forServers().nodes()) {
-                if (NodeAttributes.isWorker(node)) {
-                    driver.live.putIfAbsent(NodeAttributes.name(node), node);
-                }
+        for (ClusterNode node : driver.ignite.cluster().forServers().nodes()) {
+            if (NodeAttributes.isWorker(node)) {
+                driver.readiness.execute(() -> driver.whenReady(node));
             }
         }
         return driver;
@@ -104,6 +114,19 @@ public final class ClusterDriver implements AutoCloseable {
         return workers();
     }
 
+    /**
+     * How many attempts per core the scheduler may hand a worker beyond its cores (default 1).
+     * A worker fetches the inputs of the attempts it holds while others compute, and starts them
+     * as cores free up; 0 sends an attempt only when a core is free. Applies to runtimes built after.
+     */
+    public ClusterDriver queuePerCore(int attempts) {
+        if (attempts < 0) {
+            throw new ClusterException("queuePerCore is " + attempts + " but must be 0 or more");
+        }
+        this.queuePerCore = attempts;
+        return this;
+    }
+
     /** A runtime whose node pool is the cluster's workers; {@code customise} sets the policy, tracing and so on. */
     public synchronized TaskRuntime runtime(Consumer<RuntimeBuilder> customise) {
         if (runtime != null) {
@@ -114,7 +137,7 @@ public final class ClusterDriver implements AutoCloseable {
         }
         RuntimeBuilder builder = TaskRuntime.builder();
         workers().forEach(builder::node);
-        backend = new ClusterBackend(session);
+        backend = new ClusterBackend(session, queuePerCore);
         builder.backend(backend);
         customise.accept(builder);
         TaskRuntime built = builder.build();
@@ -150,12 +173,21 @@ public final class ClusterDriver implements AutoCloseable {
     /** Reads a value kept on a worker. */
     @SuppressWarnings("unchecked")
     public <T> T fetch(RemoteRef<T> ref) {
-        return (T) calls.fetch(ref, liveNode(ref.node()));
+        return (T) calls.fetch(ref);
     }
 
     /** How many kept values each worker fetched from another worker (data movements). */
     public Map<String, Long> fetchCounts() {
-        return calls.fetchCounts();
+        return calls.storeStats(0);
+    }
+
+    /**
+     * How many values each worker holds now (kept results and copies). A kept value is dropped
+     * everywhere once the driver no longer references its {@link RemoteRef} (after a garbage
+     * collection), and when the driver leaves the cluster.
+     */
+    public Map<String, Long> keptValueCounts() {
+        return calls.storeStats(1);
     }
 
     synchronized ClusterNode liveNode(String name) {
@@ -205,45 +237,68 @@ public final class ClusterDriver implements AutoCloseable {
         if (!NodeAttributes.isWorker(node)) {
             return true;
         }
+        if (event.type() == EventType.EVT_NODE_JOINED) {
+            readiness.execute(() -> whenReady(node));
+            return true;
+        }
         String name = NodeAttributes.name(node);
         TaskRuntime current;
         synchronized (this) {
-            if (event.type() == EventType.EVT_NODE_JOINED) {
-                if (live.containsKey(name)) {
-                    record(ClusterEvent.Kind.JOINED, name, "a second worker named '" + name + "' joined and is ignored;"
-                            + " give each worker its own --name");
-                    return true;
-                }
-                live.put(name, node);
-            } else if (live.get(name) != null && live.get(name).id().equals(node.id())) {
-                live.remove(name);
-            } else {
+            if (live.get(name) == null || !live.get(name).id().equals(node.id())) {
                 return true;
             }
+            live.remove(name);
             notifyAll();
             current = runtime;
         }
-        switch (event.type()) {
-            case EventType.EVT_NODE_JOINED -> {
-                NodeSpec spec = NodeAttributes.decode(node);
-                record(ClusterEvent.Kind.JOINED, name, "joined with " + spec.cores() + " cores, labels " + spec.labels());
-                if (current != null) {
-                    membership.execute(() -> {
-                        try {
-                            current.addNode(spec);
-                        } catch (TaskRuntimeException refused) {
-                            record(ClusterEvent.Kind.JOINED, name, "not added to the runtime: " + refused.getMessage());
-                        }
-                    });
-                }
-            }
-            case EventType.EVT_NODE_LEFT -> record(ClusterEvent.Kind.LEFT, name, "left the cluster");
-            default -> record(ClusterEvent.Kind.FAILED, name, "stopped answering and was dropped from the cluster");
+        if (event.type() == EventType.EVT_NODE_LEFT) {
+            record(ClusterEvent.Kind.LEFT, name, "left the cluster");
+        } else {
+            record(ClusterEvent.Kind.FAILED, name, "stopped answering and was dropped from the cluster");
         }
-        if (event.type() != EventType.EVT_NODE_JOINED && current != null) {
+        if (current != null) {
             membership.execute(() -> removeFromRuntime(current, name));
         }
         return true;
+    }
+
+    /** A worker joined: once it listens for attempts, it becomes part of the pool. */
+    private void whenReady(ClusterNode node) {
+        String name = NodeAttributes.name(node);
+        if (!Messenger.of(ignite).awaitReady(node.id(), readyTimeout)) {
+            if (ignite.cluster().node(node.id()) != null) {
+                record(ClusterEvent.Kind.JOINED, name, "joined but did not answer within " + readyTimeout.toSeconds()
+                        + " s; not used (is it an aisprint worker of the same version?)");
+            }
+            return;
+        }
+        TaskRuntime current;
+        synchronized (this) {
+            if (ignite.cluster().node(node.id()) == null) {
+                return; // left while we asked
+            }
+            if (live.containsKey(name)) {
+                if (!live.get(name).id().equals(node.id())) {
+                    record(ClusterEvent.Kind.JOINED, name, "a second worker named '" + name + "' joined and is ignored;"
+                            + " give each worker its own --name");
+                }
+                return;
+            }
+            live.put(name, node);
+            notifyAll();
+            current = runtime;
+        }
+        NodeSpec spec = NodeAttributes.decode(node);
+        record(ClusterEvent.Kind.JOINED, name, "joined with " + spec.cores() + " cores, labels " + spec.labels());
+        if (current != null) {
+            membership.execute(() -> {
+                try {
+                    current.addNode(spec);
+                } catch (TaskRuntimeException refused) {
+                    record(ClusterEvent.Kind.JOINED, name, "not added to the runtime: " + refused.getMessage());
+                }
+            });
+        }
     }
 
     private void removeFromRuntime(TaskRuntime current, String name) {
@@ -272,6 +327,8 @@ public final class ClusterDriver implements AutoCloseable {
             }
         } finally {
             membership.shutdownNow();
+            readiness.shutdownNow();
+            calls.close();
             ignite.events().stopLocalListen(listener, MEMBERSHIP_EVENTS);
             IgniteNodes.stop(ignite);
         }

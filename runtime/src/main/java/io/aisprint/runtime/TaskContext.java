@@ -35,6 +35,11 @@ public interface TaskContext {
     /** 1 for the first run, 2 for the first retry, and so on. */
     int attempt();
 
+    /** The cores reserved for this attempt on its node (its constraints' cores). */
+    default int cores() {
+        return 1;
+    }
+
     /** Throws {@link TaskCancelledException} if the task was cancelled or timed out; call it in long loops. */
     void checkCancelled();
 }

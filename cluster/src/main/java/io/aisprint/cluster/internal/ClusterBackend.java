@@ -14,9 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ClusterBackend implements NodeBackend {
     private final DriverSession session;
     private final ExecutorService pool;
+    private final int queuePerCore;
 
-    public ClusterBackend(DriverSession session) {
+    /** {@code queuePerCore}: attempts per core a worker may hold waiting for its inputs or a free core. */
+    public ClusterBackend(DriverSession session, int queuePerCore) {
         this.session = session;
+        this.queuePerCore = queuePerCore;
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(work -> {
             Thread thread = new Thread(() -> {
@@ -36,6 +39,11 @@ public final class ClusterBackend implements NodeBackend {
     @Override
     public void nodeRemoved(String nodeName) {
         // The scheduler stops choosing the node; attempts in flight there fail when it is gone.
+    }
+
+    @Override
+    public int queuedCores(NodeSpec node) {
+        return node.cores() * queuePerCore;
     }
 
     @Override

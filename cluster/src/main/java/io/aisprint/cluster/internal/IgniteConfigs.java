@@ -78,6 +78,10 @@ public final class IgniteConfigs {
         communication.setLocalPort(config.communicationPort());
         communication.setLocalPortRange(config.portRange() - 1);
         communication.setSharedMemoryPort(-1);
+        // Kept values are often hundreds of KB; Ignite's 32 KB default splits each into many writes.
+        int buffer = Integer.getInteger("aisprint.socketBuffer", 1024 * 1024);
+        communication.setSocketSendBuffer(buffer);
+        communication.setSocketReceiveBuffer(buffer);
         ignite.setCommunicationSpi(communication);
 
         if (config.tlsDirectory() != null) {

@@ -23,8 +23,9 @@ public final class IgniteNodes {
                     + " docs/cluster.md list them).");
         }
         IgniteConfiguration ignite = IgniteConfigs.build(config, role);
+        Ignite started;
         try {
-            return Ignition.start(ignite);
+            started = Ignition.start(ignite);
         } catch (RuntimeException | Error failed) {
             deleteTree(Path.of(ignite.getWorkDirectory()));
             throw new ClusterException("node '" + config.node().name() + "' could not join the cluster at "
@@ -34,12 +35,18 @@ public final class IgniteNodes {
                     + (config.tlsDirectory() != null ? ", and that this node's certificate is signed by a CA the"
                     + " other members trust" : ", and that the members do not require TLS") + ".", failed);
         }
+        Messenger messenger = Messenger.start(started);
+        if (NodeAttributes.WORKER.equals(role)) {
+            WorkerRunner.start(messenger, config.node());
+        }
+        return started;
     }
 
     public static void stop(Ignite ignite) {
         String workDirectory = ignite.configuration().getWorkDirectory();
         String name = ignite.name();
         try {
+            Messenger.stop(name);
             Ignition.stop(name, true);
         } finally {
             LocalStore.drop(name);

@@ -3,6 +3,9 @@ package io.aisprint.cluster.internal;
 import io.aisprint.cluster.ClusterException;
 import io.aisprint.cluster.RemoteFunction;
 import io.aisprint.cluster.RemoteRef;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,72 +18,94 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.lang.IgniteCallable;
-import org.apache.ignite.lang.IgniteFuture;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
-/** One attempt of a task, shipped to the worker the runtime chose. */
-public final class RemoteJob implements IgniteCallable<byte[]> {
-    private static final long serialVersionUID = 1L;
-
+/**
+ * One attempt of a task, shipped to the worker the runtime chose as a RUN message:
+ * {@code [8 request id][4 cores][1 keep][4 attempt][task name][body and input values]}.
+ */
+public final class RemoteJob {
     /** The body and its input values, Java-serialised. */
     private final byte[] payload;
-    private final boolean keep;
-    private final String taskName;
-    private final int attempt;
+    final boolean keep;
+    final String taskName;
+    final int attempt;
+    final int cores;
 
-    @IgniteInstanceResource
-    private transient Ignite ignite;
+    RemoteJob(RemoteFunction<?> body, Object[] values, boolean keep, String taskName, int attempt, int cores) {
+        this(Payloads.write(new Object[] {body, values}, "task '" + taskName + "' and its inputs"), keep, taskName, attempt, cores);
+    }
 
-    RemoteJob(RemoteFunction<?> body, Object[] values, boolean keep, String taskName, int attempt) {
-        this.payload = Payloads.write(new Object[] {body, values}, "task '" + taskName + "' and its inputs");
+    private RemoteJob(byte[] payload, boolean keep, String taskName, int attempt, int cores) {
+        this.payload = payload;
         this.keep = keep;
         this.taskName = taskName;
         this.attempt = attempt;
+        this.cores = cores;
     }
 
-    @Override
-    public byte[] call() {
-        try {
-            return Payloads.write(outcome(), "the result of task '" + taskName + "'");
-        } catch (io.aisprint.cluster.ClusterException unserialisable) {
-            return Payloads.write(RemoteOutcome.failure(unserialisable), "the failure of task '" + taskName + "'");
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(payload.length + 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(0); // the request id, filled in by the messenger
+            out.writeInt(cores);
+            out.writeBoolean(keep);
+            out.writeInt(attempt);
+            out.writeUTF(taskName);
+            out.write(payload);
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The request id and the job of a RUN message. */
+    record Received(long id, RemoteJob job) {
+    }
+
+    static Received decode(byte[] message) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(message))) {
+            long id = in.readLong();
+            int cores = in.readInt();
+            boolean keep = in.readBoolean();
+            int attempt = in.readInt();
+            String taskName = in.readUTF();
+            byte[] payload = in.readAllBytes();
+            return new Received(id, new RemoteJob(payload, keep, taskName, attempt, cores));
+        } catch (IOException broken) {
+            throw new ClusterException("a malformed task message arrived: " + broken.getMessage(), broken);
         }
     }
 
-    private RemoteOutcome outcome() {
-        ClusterNode local = ignite.cluster().localNode();
-        String nodeName = NodeAttributes.name(local);
-        Map<String, String> labels = NodeAttributes.decode(local).labels();
-        LocalStore store = LocalStore.of(ignite.name());
-        try {
-            Object[] unpacked = (Object[]) Payloads.read(payload, "task '" + taskName + "'");
-            Object result = run((RemoteFunction<?>) unpacked[0], (Object[]) unpacked[1], keep, nodeName, labels, taskName, attempt, store,
-                    ref -> fetch(ref, store));
-            return RemoteOutcome.success(result);
-        } catch (Throwable failed) {
-            return RemoteOutcome.failure(failed);
-        }
+    /** The body and its input values. */
+    Object[] unpack() {
+        return (Object[]) Payloads.read(payload, "task '" + taskName + "'");
     }
 
-    /** Runs a body with its inputs resolved; shared by the worker and the in-process path. */
-    static Object run(RemoteFunction<?> body, Object[] values, boolean keep, String nodeName, Map<String, String> labels,
-            String taskName, int attempt, LocalStore store, Function<RemoteRef<?>, CompletableFuture<Object>> fetcher) throws Exception {
-        List<Object> args = new ArrayList<>(values.length);
-        // Start every missing fetch before waiting on any, so transfers from different owners overlap.
+    /** Starts moving every input this node lacks, all at once so transfers from different owners overlap. */
+    static Map<String, CompletableFuture<Object>> startFetches(Object[] values, LocalStore store,
+            Function<RemoteRef<?>, CompletableFuture<Object>> fetcher) {
         Map<String, CompletableFuture<Object>> fetching = new HashMap<>();
         for (Object value : values) {
             if (value instanceof RemoteRef<?> ref && store.get(ref.key()) == null) {
                 fetching.computeIfAbsent(ref.key(), key -> fetcher.apply(ref));
             }
         }
+        return fetching;
+    }
+
+    /** Runs a body with its inputs resolved; shared by the worker and the in-process path. */
+    static Object run(RemoteFunction<?> body, Object[] values, boolean keep, String nodeName, Map<String, String> labels,
+            String taskName, int attempt, LocalStore store, UUID driver, Function<RemoteRef<?>, CompletableFuture<Object>> fetcher) throws Exception {
+        Map<String, CompletableFuture<Object>> fetching = startFetches(values, store, fetcher);
+        List<Object> args = new ArrayList<>(values.length);
         Path staging = null;
         try {
             for (Object value : values) {
                 if (value instanceof RemoteRef<?> ref) {
-                    Object local = store.get(ref.key());
-                    args.add(local != null ? local : await(fetching.get(ref.key())));
+                    CompletableFuture<Object> fetch = fetching.get(ref.key());
+                    args.add(fetch != null ? await(fetch) : store.get(ref.key()));
                 } else if (value instanceof StagedFile file) {
                     if (staging == null) {
                         staging = Files.createTempDirectory("aisprint-stage-");
@@ -95,7 +120,7 @@ public final class RemoteJob implements IgniteCallable<byte[]> {
                 return result;
             }
             String key = UUID.randomUUID().toString();
-            store.put(key, result);
+            store.put(key, result, driver);
             return new RemoteRef<>(nodeName, key);
         } finally {
             if (staging != null) {
@@ -115,54 +140,6 @@ public final class RemoteJob implements IgniteCallable<byte[]> {
         }
     }
 
-    /**
-     * Moves a kept value here once; later readers on this node use the copy, and readers that
-     * need it while it is on its way wait for the same transfer instead of starting another.
-     */
-    private CompletableFuture<Object> fetch(RemoteRef<?> ref, LocalStore store) {
-        CompletableFuture<Object> transfer = new CompletableFuture<>();
-        CompletableFuture<Object> already = store.startFetch(ref.key(), transfer);
-        if (already != null) {
-            return already;
-        }
-        Object arrived = store.get(ref.key());
-        if (arrived != null) { // another reader finished the transfer just now
-            store.endFetch(ref.key(), transfer);
-            transfer.complete(arrived);
-            return transfer;
-        }
-        ClusterNode owner = null;
-        for (ClusterNode node : ignite.cluster().nodes()) {
-            if (ref.node().equals(NodeAttributes.name(node))) {
-                owner = node;
-            }
-        }
-        if (owner == null) {
-            store.endFetch(ref.key(), transfer);
-            transfer.completeExceptionally(new ClusterException("the value " + ref.key() + " was kept on node '" + ref.node()
-                    + "', which has left the cluster; re-run the task that produced it"));
-            return transfer;
-        }
-        IgniteFuture<byte[]> call = ignite.compute(ignite.cluster().forNode(owner)).callAsync(new FetchJob(ref.key()));
-        call.listen(done -> {
-            try {
-                byte[] bytes = done.get();
-                Object value = bytes == null ? null : Payloads.read(bytes, "kept value " + ref.key());
-                if (value == null) {
-                    throw new ClusterException("node '" + ref.node() + "' no longer holds the value " + ref.key());
-                }
-                store.put(ref.key(), value);
-                store.fetches.incrementAndGet();
-                transfer.complete(value);
-            } catch (RuntimeException failed) {
-                transfer.completeExceptionally(failed);
-            } finally {
-                store.endFetch(ref.key(), transfer);
-            }
-        });
-        return transfer;
-    }
-
     private static void deleteQuietly(Path directory) {
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -171,35 +148,17 @@ public final class RemoteJob implements IgniteCallable<byte[]> {
         }
     }
 
-    /** Reads a kept value on its owner. */
-    static final class FetchJob implements IgniteCallable<byte[]> {
-        private static final long serialVersionUID = 1L;
-        private final String key;
-
-        @IgniteInstanceResource
-        private transient Ignite ignite;
-
-        FetchJob(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public byte[] call() {
-            Object value = LocalStore.of(ignite.name()).get(key);
-            return value == null ? null : Payloads.write(value, "kept value " + key);
-        }
-    }
-
-    /** Counts the values a node fetched from others (for locality checks and reports). */
-    static final class FetchCountJob implements IgniteCallable<Long> {
+    /** A node's store figures: how many values it fetched from others, and how many it holds now. */
+    static final class StoreStatsJob implements IgniteCallable<long[]> {
         private static final long serialVersionUID = 1L;
 
         @IgniteInstanceResource
         private transient Ignite ignite;
 
         @Override
-        public Long call() {
-            return LocalStore.of(ignite.name()).fetchCount();
+        public long[] call() {
+            LocalStore store = LocalStore.of(ignite.name());
+            return new long[] {store.fetchCount(), store.size()};
         }
     }
 }

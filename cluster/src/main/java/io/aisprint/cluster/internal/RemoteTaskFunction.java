@@ -18,6 +18,10 @@ import java.util.Map;
 public final class RemoteTaskFunction<R> implements TaskFunction<R> {
     public enum Mode { RETURN, KEEP }
 
+    /** Kept values of bodies run in this process (no cluster), freed like a driver's. */
+    private static final LocalStore IN_PROCESS = LocalStore.of(null);
+    private static final KeptValues IN_PROCESS_KEPT = new KeptValues(keys -> keys.forEach(IN_PROCESS::remove));
+
     private final RemoteFunction<?> body;
     private final List<Object> inputs;
     private final Mode mode;
@@ -53,10 +57,13 @@ public final class RemoteTaskFunction<R> implements TaskFunction<R> {
         Object result;
         if (session == null) {
             result = RemoteJob.run(body, values, keep, context.nodeName(), labelsOf(context), context.taskName(),
-                    context.attempt(), LocalStore.of(null), RemoteTaskFunction::missing);
+                    context.attempt(), IN_PROCESS, null, RemoteTaskFunction::missing);
+            if (result instanceof RemoteRef<?> ref) {
+                result = IN_PROCESS_KEPT.track(ref);
+            }
         } else {
             result = session.call(context.nodeName(), context.taskName(), context.attempt(),
-                    new RemoteJob(body, values, keep, context.taskName(), context.attempt()));
+                    new RemoteJob(body, values, keep, context.taskName(), context.attempt(), context.cores()));
         }
         if (target != null) {
             context.set(target, result);

@@ -39,8 +39,9 @@ final class Dispatcher {
     }
 
     synchronized void addNode(NodeSpec spec) {
-        slots.add(new NodeSlot(spec));
-        freeCores += spec.cores();
+        NodeSlot slot = new NodeSlot(spec, backend.queuedCores(spec));
+        slots.add(slot);
+        freeCores += slot.coreCapacity;
         activeNodes = nodes().toArray(new NodeSpec[0]);
         drain();
     }
@@ -53,7 +54,7 @@ final class Dispatcher {
                 freeCores -= Math.max(0, slot.freeCores);
             }
         }
-        slots.removeIf(slot -> slot.removed && slot.freeCores == slot.spec.cores());
+        slots.removeIf(slot -> slot.removed && slot.idle());
         activeNodes = nodes().toArray(new NodeSpec[0]);
         List<TaskNode> orphans = new ArrayList<>();
         for (ArrayDeque<TaskNode> queue : List.of(urgent, normal)) {
@@ -145,7 +146,7 @@ final class Dispatcher {
         slot.release(used);
         if (!slot.removed) {
             freeCores += used.cores();
-        } else if (slot.freeCores == slot.spec.cores()) {
+        } else if (slot.idle()) {
             slots.remove(slot);
         }
     }

@@ -6,14 +6,17 @@ import io.aisprint.runtime.NodeSpec;
 /** A node's free capacity, guarded by the dispatcher lock. */
 final class NodeSlot {
     final NodeSpec spec;
+    /** The node's cores plus the attempts its backend queues itself. */
+    final int coreCapacity;
     int freeCores;
     long freeMemoryMb;
     int freeGpus;
     boolean removed;
 
-    NodeSlot(NodeSpec spec) {
+    NodeSlot(NodeSpec spec, int queuedCores) {
         this.spec = spec;
-        this.freeCores = spec.cores();
+        this.coreCapacity = spec.cores() + Math.max(0, queuedCores);
+        this.freeCores = coreCapacity;
         this.freeMemoryMb = spec.memoryMb();
         this.freeGpus = spec.gpus();
     }
@@ -21,6 +24,10 @@ final class NodeSlot {
     boolean fitsNow(Constraints constraints) {
         return !removed && constraints.cores() <= freeCores && constraints.memoryMb() <= freeMemoryMb
                 && constraints.gpus() <= freeGpus && constraints.fitsCapacityOf(spec);
+    }
+
+    boolean idle() {
+        return freeCores == coreCapacity;
     }
 
     void reserve(Constraints constraints) {

@@ -27,6 +27,11 @@ final class TaskContextImpl implements TaskContext {
     }
 
     @Override
+    public int cores() {
+        return task.assignedConstraints == null ? 1 : Math.max(1, task.assignedConstraints.cores());
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T get(TaskFuture<T> future) {
         // A declared future has ended; an undeclared one is waited for (a nested synchronisation).

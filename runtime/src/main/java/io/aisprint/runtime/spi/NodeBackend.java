@@ -17,6 +17,17 @@ public interface NodeBackend extends AutoCloseable {
     /** Runs {@code work} on {@code node}, asynchronously; must not block the caller. */
     void execute(NodeSpec node, Runnable work);
 
+    /**
+     * How many cores' worth of attempts beyond {@code node}'s own capacity the scheduler may hand
+     * over for it (default none). A backend that answers more queues them itself and starts each
+     * when the node has the cores; meanwhile it can move the attempt's inputs, as a cluster worker
+     * does, so a dependent task does not hold a core while its data travels. Memory and GPUs are
+     * never over-committed, and one attempt still needs a node whose own capacity fits it.
+     */
+    default int queuedCores(NodeSpec node) {
+        return 0;
+    }
+
     /** Whether the calling thread is one of this backend's workers (waits there must help, not block). */
     boolean isWorkerThread();
 
