@@ -135,4 +135,83 @@ class ClusterBehaviourTest extends RuntimeBehaviourSuite {
         assertThat(after.get("w2") - before.get("w2")).as("transfers to w2").isEqualTo(2);
         assertThat(after.get("w1") - before.get("w1")).as("transfers to w1").isZero();
     }
+
+    @Test
+    void keptValuesAreDroppedOnEveryWorkerOnceTheDriverForgetsThem() throws Exception {
+        Map<String, Long> before = driver.keptValueCounts();
+        try (TaskRuntime runtime = open(SchedulingPolicies.locality())) {
+            List<TaskFuture<RemoteRef<double[]>>> blocks = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                TaskFuture<RemoteRef<double[]>> block = runtime.task("block").constraints(Constraints.of().withLabel("layer", "edge"))
+                        .call(Remote.keep(ctx -> new double[10_000]));
+                blocks.add(block);
+                // A reader on the other worker leaves a copy there.
+                runtime.waitOn(runtime.task("length").constraints(Constraints.of().withLabel("layer", "cloud")).in(block)
+                        .call(Remote.call(ctx -> ctx.<double[]>arg(0).length, block)));
+            }
+            runtime.barrier();
+            Map<String, Long> holding = driver.keptValueCounts();
+            assertThat(holding.get("w1") - before.get("w1")).as("originals on w1").isEqualTo(5);
+            assertThat(holding.get("w2") - before.get("w2")).as("copies on w2").isEqualTo(5);
+            blocks.clear();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Map<String, Long> after = driver.keptValueCounts();
+        while ((after.get("w1") > before.get("w1") || after.get("w2") > before.get("w2")) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(100);
+            after = driver.keptValueCounts();
+        }
+        assertThat(after.get("w1")).as("values left on w1").isLessThanOrEqualTo(before.get("w1"));
+        assertThat(after.get("w2")).as("copies left on w2").isLessThanOrEqualTo(before.get("w2"));
+    }
+
+    @Test
+    void aWorkerHoldingQueuedAttemptsNeverRunsMoreAtOnceThanItsCores() {
+        try (TaskRuntime runtime = open(SchedulingPolicies.fifo())) {
+            List<TaskFuture<long[]>> spans = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                spans.add(runtime.task("span").constraints(Constraints.of().withLabel("layer", "edge")).call(Remote.call(ctx -> {
+                    long start = System.nanoTime();
+                    Thread.sleep(150);
+                    return new long[] {start, System.nanoTime()};
+                })));
+            }
+            List<long[]> done = spans.stream().map(runtime::waitOn).toList();
+            int most = 0;
+            for (long[] span : done) {
+                // nanoTime is one monotonic clock for all processes of this machine
+                int overlapping = (int) done.stream().filter(other -> other[0] <= span[0] && span[0] < other[1]).count();
+                most = Math.max(most, overlapping);
+            }
+            assertThat(most).as("attempts running at once on the 2-core worker").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTimedOutRemoteAttemptIsStoppedOnTheWorkerAndTheWorkerCarriesOn() {
+        try (TaskRuntime runtime = open(SchedulingPolicies.fifo())) {
+            Constraints onEdge = Constraints.of().withLabel("layer", "edge");
+            long started = System.nanoTime();
+            TaskFuture<String> stuck = runtime.task("stuck").constraints(onEdge).timeout(Duration.ofMillis(300))
+                    .onFailure(io.aisprint.runtime.FailurePolicy.CANCEL_SUCCESSORS).call(Remote.call(ctx -> {
+                        Thread.sleep(60_000);
+                        return "never";
+                    }));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.waitOn(stuck)).isInstanceOf(RuntimeException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            // Both cores of w1 are free again: two attempts of 200 ms overlap.
+            List<TaskFuture<long[]>> after = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                after.add(runtime.task("after").constraints(onEdge).call(Remote.call(ctx -> {
+                    long start = System.nanoTime();
+                    Thread.sleep(200);
+                    return new long[] {start, System.nanoTime()};
+                })));
+            }
+            long[] first = runtime.waitOn(after.get(0));
+            long[] second = runtime.waitOn(after.get(1));
+            assertThat(Math.max(first[0], second[0])).as("the two attempts overlap").isLessThan(Math.min(first[1], second[1]));
+        }
+    }
 }

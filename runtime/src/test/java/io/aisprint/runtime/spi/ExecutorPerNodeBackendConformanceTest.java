@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
  */
 class ExecutorPerNodeBackendConformanceTest extends NodeBackendConformanceKit {
 
-    static final class ExecutorPerNodeBackend implements NodeBackend {
+    static class ExecutorPerNodeBackend implements NodeBackend {
         private final Map<String, ExecutorService> executors = new ConcurrentHashMap<>();
         private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
