@@ -13,7 +13,7 @@ out="$(mktemp -d)"
 javac -nowarn -d "$out" -cp "$classpath" "$here/ClusterBench.java"
 python=/usr/bin/python3
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-aisprint_json="$(java @"$root/cluster/ignite-jvm.args" -DIGNITE_NO_ASCII=true -DIGNITE_QUIET=false -DIGNITE_UPDATE_NOTIFIER=false \
+aisprint_json="$(java @"$root/cluster/ignite-jvm.args" -XX:+ExplicitGCInvokesConcurrent -DIGNITE_NO_ASCII=true -DIGNITE_QUIET=false -DIGNITE_UPDATE_NOTIFIER=false \
   -Dlogback.configurationFile="$here/logback-bench.xml" -cp "$out:$classpath" ClusterBench "$noops" | tail -1)"
 dask_json="$("$python" "$here/dask_bench.py" "$noops" 2>/dev/null | tail -1)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
