@@ -75,7 +75,11 @@ public final class ClusterBench {
                 if (System.getProperty("bench.stencilWidth") != null) {
                     int width = Integer.getInteger("bench.stencilWidth");
                     for (int round = 0; round < Integer.getInteger("bench.rounds", 3); round++) {
-                        System.out.println("stencil width " + width + ": " + stencil(runtime, 8, width, 20) + " s"
+                        Map<String, Long> fetchesBefore = driver.fetchCounts();
+                        double seconds = stencil(runtime, 8, width, 20);
+                        Map<String, Long> fetchesAfter = driver.fetchCounts();
+                        System.out.println("stencil width " + width + ": " + seconds + " s, fetches w1 "
+                                + (fetchesAfter.get("w1") - fetchesBefore.get("w1")) + " w2 " + (fetchesAfter.get("w2") - fetchesBefore.get("w2"))
                                 + (Boolean.getBoolean("bench.kept") ? " kept " + driver.keptValueCounts() : ""));
                     }
                     return;

@@ -198,7 +198,11 @@ public final class ClusterDriver implements AutoCloseable {
     private final DriverSession session = new DriverSession() {
         @Override
         public Object call(String nodeName, String taskName, int attempt, io.aisprint.cluster.internal.RemoteJob job) throws Exception {
-            return calls.call(liveNode(nodeName), nodeName, taskName, attempt, job);
+            try {
+                return calls.call(liveNode(nodeName), nodeName, taskName, attempt, job);
+            } finally {
+                ClusterBackend.attemptFinishing();
+            }
         }
 
         @Override

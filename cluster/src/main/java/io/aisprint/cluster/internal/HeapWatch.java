@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeapWatch {
     private static final double FULL = 0.25;
-    private static final double KEPT = 0.08;
-    private static final long EVERY_MS = 300;
+    private static final double KEPT = 0.03;
+    private static final long EVERY_MS = 150;
 
     private HeapWatch() {
     }

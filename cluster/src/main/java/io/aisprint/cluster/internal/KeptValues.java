@@ -74,7 +74,7 @@ public final class KeptValues implements AutoCloseable {
     public void collectSoon() {
         long now = System.nanoTime();
         long last = lastCollection.get();
-        if (now - last > TimeUnit.MILLISECONDS.toNanos(250) && lastCollection.compareAndSet(last, now)) {
+        if (now - last > TimeUnit.MILLISECONDS.toNanos(150) && lastCollection.compareAndSet(last, now)) {
             flusher.execute(System::gc);
         }
     }

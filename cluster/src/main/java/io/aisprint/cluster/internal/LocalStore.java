@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Values kept on this node (results produced here and copies fetched from other nodes), one
- * store per Ignite instance so several nodes can share a JVM in tests. A value's serialised
- * form is kept once made, so a value read by several nodes is serialised once.
+ * store per Ignite instance so several nodes can share a JVM in tests. A value is serialised
+ * afresh for each node that fetches it rather than kept twice in memory (raw arrays serialise
+ * at memory speed; most values are read by one other node).
  */
 public final class LocalStore {
     private static final Map<String, LocalStore> STORES = new ConcurrentHashMap<>();
@@ -25,17 +26,15 @@ public final class LocalStore {
         /** The driver whose task produced or needed the value; its departure frees it. */
         final java.util.UUID driver;
         final long size;
-        volatile byte[] serialised;
 
-        Entry(Object value, byte[] serialised, java.util.UUID driver) {
+        Entry(Object value, long size, java.util.UUID driver) {
             this.value = value;
-            this.serialised = serialised;
             this.driver = driver;
-            this.size = sizeOf(value, serialised);
+            this.size = size;
         }
     }
 
-    private static long sizeOf(Object value, byte[] serialised) {
+    private static long sizeOf(Object value, long serialisedLength) {
         if (value instanceof double[] array) {
             return 8L * array.length;
         } else if (value instanceof long[] array) {
@@ -47,7 +46,7 @@ public final class LocalStore {
         } else if (value instanceof byte[] array) {
             return array.length;
         }
-        return serialised != null ? serialised.length : 1024;
+        return serialisedLength > 0 ? serialisedLength : 1024;
     }
 
     public static LocalStore of(String instance) {
@@ -64,12 +63,12 @@ public final class LocalStore {
     }
 
     void put(String key, Object value, java.util.UUID driver) {
-        store(key, new Entry(value, null, driver));
+        store(key, new Entry(value, sizeOf(value, 0), driver));
     }
 
-    /** Stores a copy that arrived from another node, with the bytes it came as. */
-    void putCopy(String key, Object value, byte[] serialised, java.util.UUID driver) {
-        store(key, new Entry(value, serialised, driver));
+    /** Stores a copy that arrived from another node ({@code length}: the bytes it came as). */
+    void putCopy(String key, Object value, int length, java.util.UUID driver) {
+        store(key, new Entry(value, sizeOf(value, length), driver));
     }
 
     private void store(String key, Entry entry) {
@@ -100,12 +99,7 @@ public final class LocalStore {
         if (entry == null) {
             return null;
         }
-        byte[] bytes = entry.serialised;
-        if (bytes == null) {
-            bytes = Payloads.write(entry.value, "kept value " + key);
-            entry.serialised = bytes;
-        }
-        return bytes;
+        return Payloads.write(entry.value, "kept value " + key);
     }
 
     void remove(String key) {

@@ -272,7 +272,7 @@ public final class Messenger {
                 }
                 Object value = Payloads.read(bytes, "kept value " + ref.key());
                 if (copyFor != null) {
-                    store.putCopy(ref.key(), value, bytes, copyFor);
+                    store.putCopy(ref.key(), value, bytes.length, copyFor);
                     store.fetches.incrementAndGet();
                 }
                 transfer.complete(value);
