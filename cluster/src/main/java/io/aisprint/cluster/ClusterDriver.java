@@ -197,7 +197,7 @@ public final class ClusterDriver implements AutoCloseable {
     /** What the backend's threads call back into; kept off the public API. */
     private final DriverSession session = new DriverSession() {
         @Override
-        public Object call(String nodeName, String taskName, int attempt, io.aisprint.cluster.internal.RemoteJob job) throws Exception {
+        public io.aisprint.cluster.internal.RemoteResult call(String nodeName, String taskName, int attempt, io.aisprint.cluster.internal.RemoteJob job) throws Exception {
             try {
                 return calls.call(liveNode(nodeName), nodeName, taskName, attempt, job);
             } finally {

@@ -16,7 +16,7 @@ class ClusterBackendConformanceTest extends NodeBackendConformanceKit {
     protected NodeBackend newBackend() {
         return new ClusterBackend(new DriverSession() {
             @Override
-            public Object call(String nodeName, String taskName, int attempt, RemoteJob job) {
+            public io.aisprint.cluster.internal.RemoteResult call(String nodeName, String taskName, int attempt, RemoteJob job) {
                 throw new UnsupportedOperationException("the kit runs no remote bodies");
             }
 

@@ -214,4 +214,16 @@ class ClusterBehaviourTest extends RuntimeBehaviourSuite {
             assertThat(Math.max(first[0], second[0])).as("the two attempts overlap").isLessThan(Math.min(first[1], second[1]));
         }
     }
+
+    @Test
+    void aRemoteBodyThatDoesNotWriteItsOutputFileFailsNamingIt(@org.junit.jupiter.api.io.TempDir Path directory) {
+        Path never = directory.resolve("never.txt");
+        try (TaskRuntime runtime = open(SchedulingPolicies.fifo())) {
+            TaskFuture<String> missing = runtime.task("forgets").fileOut(never)
+                    .onFailure(io.aisprint.runtime.FailurePolicy.CANCEL_SUCCESSORS).call(Remote.call(ctx -> "no file", never));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.waitOn(missing))
+                    .hasStackTraceContaining("never.txt").hasStackTraceContaining("did not write");
+        }
+        assertThat(never).doesNotExist();
+    }
 }

@@ -88,19 +88,32 @@ class FailoverTest {
     void aFrozenWorkerIsDetectedAndItsTasksRunOnALiveNode() throws Exception {
         WorkerProcess frozen = workers.get(1);
         try (TaskRuntime runtime = driver.runtime(builder -> builder.policy(SchedulingPolicies.fifo()))) {
-            List<TaskFuture<Long>> squares = submitSlowSquares(runtime, 8, Constraints.of());
+            // More tasks than both workers hold at once (cores plus queue), so e2 has work when it freezes.
+            List<TaskFuture<Long>> squares = submitSlowSquares(runtime, 16, Constraints.of());
             runtime.waitOn(squares.get(0));
             Instant stopped = Instant.now();
             frozen.freeze();
             for (int i = 0; i < squares.size(); i++) {
                 assertThat(runtime.waitOn(squares.get(i))).as("task %d", i).isEqualTo((long) i * i);
             }
-            ClusterEvent failed = driver.events().stream()
-                    .filter(event -> event.kind() == ClusterEvent.Kind.FAILED && event.node().equals("e2")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no FAILED event for e2: " + driver.events()));
+            ClusterEvent failed = awaitEvent(ClusterEvent.Kind.FAILED, "e2", Duration.ofSeconds(15));
             // Failure detection is 3 s in tests; a hang is noticed within about twice that.
             assertThat(Duration.between(stopped, failed.at())).as("hang detection").isLessThan(Duration.ofSeconds(10));
+            assertThat(driver.events()).anyMatch(event -> event.kind() == ClusterEvent.Kind.ATTEMPT_LOST && event.node().equals("e2"));
         }
+    }
+
+    private ClusterEvent awaitEvent(ClusterEvent.Kind kind, String node, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<ClusterEvent> event = driver.events().stream()
+                    .filter(candidate -> candidate.kind() == kind && candidate.node().equals(node)).findFirst();
+            if (event.isPresent()) {
+                return event.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + kind + " event for " + node + ": " + driver.events());
     }
 
     @Test

@@ -184,6 +184,26 @@ abstract class RuntimeBehaviourSuite {
         }
     }
 
+    @Test
+    void fileOutputsOfARemoteBodyComeBackForTheTasksThatReadThem(@TempDir Path directory) throws Exception {
+        Path report = directory.resolve("report.txt");
+        Path log = directory.resolve("log.txt");
+        Files.writeString(log, "start\n");
+        try (TaskRuntime runtime = open(SchedulingPolicies.fifo())) {
+            runtime.task("write").fileOut(report).fileInout(log).constraints(CLOUD)
+                    .call(Remote.call(ctx -> {
+                        Files.writeString(ctx.file(0), "written on " + ctx.nodeName());
+                        Files.writeString(ctx.file(1), Files.readString(ctx.file(1)) + "write\n");
+                        return null;
+                    }, report, log));
+            TaskFuture<String> read = runtime.task("read").fileIn(report).fileIn(log).constraints(EDGE)
+                    .call(Remote.call(ctx -> Files.readString(ctx.file(0)) + " | " + Files.readString(ctx.file(1)).strip(), report, log));
+            assertThat(runtime.waitOn(read)).isEqualTo("written on w2 | start\nwrite");
+        }
+        assertThat(Files.readString(report)).isEqualTo("written on w2");
+        assertThat(Files.readString(log)).isEqualTo("start\nwrite\n");
+    }
+
     static double[][] initialBlocks(int blocks, int width) {
         double[][] result = new double[blocks][width];
         for (int b = 0; b < blocks; b++) {

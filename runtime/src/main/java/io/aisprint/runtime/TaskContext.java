@@ -35,6 +35,11 @@ public interface TaskContext {
     /** 1 for the first run, 2 for the first retry, and so on. */
     int attempt();
 
+    /** How this task declared the file {@code declared} (IN, OUT or INOUT). */
+    default Direction direction(Path declared) {
+        return Direction.IN;
+    }
+
     /** The cores reserved for this attempt on its node (its constraints' cores). */
     default int cores() {
         return 1;

@@ -9,7 +9,7 @@ public interface DriverSession {
     }
 
     /** Runs the job on the named worker and returns its result, or throws what the body threw. */
-    Object call(String nodeName, String taskName, int attempt, RemoteJob job) throws Exception;
+    RemoteResult call(String nodeName, String taskName, int attempt, RemoteJob job) throws Exception;
 
     /** An attempt on {@code nodeName} ended (its thread is about to be reused). */
     void attemptEnded(String nodeName);

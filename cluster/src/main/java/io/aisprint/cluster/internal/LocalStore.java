@@ -93,13 +93,13 @@ public final class LocalStore {
         return bytes.get();
     }
 
-    /** The value's serialised form, or null when this node does not hold it. */
-    byte[] serialised(String key) {
+    /** The value's serialised form after {@code header} free bytes, or null when this node does not hold it. */
+    byte[] serialised(String key, int header) {
         Entry entry = values.get(key);
         if (entry == null) {
             return null;
         }
-        return Payloads.write(entry.value, "kept value " + key);
+        return Payloads.write(entry.value, "kept value " + key, header);
     }
 
     void remove(String key) {

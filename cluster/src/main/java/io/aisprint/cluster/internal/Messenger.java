@@ -163,8 +163,8 @@ public final class Messenger {
 
     /**
      * Sends a request whose first 8 bytes the caller leaves free for its id; the future
-     * completes with the answer's body, or with {@link PeerGoneException} when {@code peer}
-     * leaves first.
+     * completes with the answer (its body after the first 8 bytes), or with
+     * {@link PeerGoneException} when {@code peer} leaves first.
      */
     Pending request(UUID peer, String topic, byte[] message) {
         long id = ids.incrementAndGet();
@@ -205,25 +205,15 @@ public final class Messenger {
         return false;
     }
 
-    /** Answers carry the request's id in their first 8 bytes. */
-    static byte[] answerTo(long id, byte[] body, int offset, int length) {
-        byte[] message = new byte[8 + length];
-        ByteBuffer.wrap(message).putLong(id);
-        System.arraycopy(body, offset, message, 8, length);
-        return message;
-    }
-
+    /** Answers carry the request's id in their first 8 bytes; the answer future gets the whole message. */
     private void answer(byte[] message) {
-        long id = ByteBuffer.wrap(message).getLong(0);
-        Request request = requests.get(id);
+        Request request = requests.get(ByteBuffer.wrap(message).getLong(0));
         if (request != null) {
-            byte[] body = new byte[message.length - 8];
-            System.arraycopy(message, 8, body, 0, body.length);
-            request.answer().complete(body);
+            request.answer().complete(message);
         }
     }
 
-    /** Kept values: a FETCH is [id][key]; the VALUE answer is [id][serialised value], empty when not held. */
+    /** Kept values: a FETCH is [id][key]; the VALUE answer is [id][serialised value], nothing after the id when not held. */
     CompletableFuture<byte[]> fetch(UUID owner, String key) {
         byte[] name = key.getBytes(StandardCharsets.UTF_8);
         byte[] message = new byte[8 + name.length];
@@ -267,12 +257,12 @@ public final class Messenger {
                             : new ClusterException("could not fetch the value " + ref.key() + " from node '" + ref.node() + "': "
                             + failure.getMessage(), failure);
                 }
-                if (bytes.length == 0) {
+                if (bytes.length == 8) {
                     throw new ClusterException("node '" + ref.node() + "' no longer holds the value " + ref.key());
                 }
-                Object value = Payloads.read(bytes, "kept value " + ref.key());
+                Object value = Payloads.read(bytes, 8, "kept value " + ref.key());
                 if (copyFor != null) {
-                    store.putCopy(ref.key(), value, bytes.length, copyFor);
+                    store.putCopy(ref.key(), value, bytes.length - 8, copyFor);
                     store.fetches.incrementAndGet();
                 }
                 transfer.complete(value);
@@ -306,10 +296,11 @@ public final class Messenger {
         long id = ByteBuffer.wrap(message).getLong(0);
         String key = new String(message, 8, message.length - 8, StandardCharsets.UTF_8);
         // Served on Ignite's message thread: the value is here, and a hand-over would only add latency.
-        byte[] bytes = store.serialised(key);
-        byte[] body = bytes == null ? new byte[0] : bytes;
+        byte[] bytes = store.serialised(key, 8);
+        byte[] answer = bytes == null ? new byte[8] : bytes;
+        ByteBuffer.wrap(answer).putLong(0, id);
         try {
-            send(reader, VALUE, answerTo(id, body, 0, body.length));
+            send(reader, VALUE, answer);
         } catch (IgniteException unreachable) {
             // the reader's departure fails its request there
         }

@@ -24,11 +24,17 @@ final class Payloads {
     private static final byte RAW = 0x5A;
 
     static byte[] write(Object value, String what) {
-        byte[] raw = raw(value);
+        return write(value, what, 0);
+    }
+
+    /** The value's bytes after {@code header} free leading bytes (a message's id), so no copy is needed to add them. */
+    static byte[] write(Object value, String what, int header) {
+        byte[] raw = raw(value, header);
         if (raw != null) {
             return raw;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        bytes.write(new byte[header], 0, header);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
         } catch (IOException failed) {
@@ -38,7 +44,7 @@ final class Payloads {
         return bytes.toByteArray();
     }
 
-    private static byte[] raw(Object value) {
+    private static byte[] raw(Object value, int header) {
         int length;
         int width;
         char kind;
@@ -55,13 +61,13 @@ final class Payloads {
         } else {
             return null;
         }
-        byte[] bytes = new byte[2 + (long) length * width > Integer.MAX_VALUE - 16 ? 0 : 2 + length * width];
-        if (bytes.length == 0) {
+        if (header + 2 + (long) length * width > Integer.MAX_VALUE - 16) {
             return null; // too large for one array: let serialisation report it
         }
-        bytes[0] = RAW;
-        bytes[1] = (byte) kind;
-        ByteBuffer body = ByteBuffer.wrap(bytes, 2, bytes.length - 2).slice().order(ByteOrder.LITTLE_ENDIAN);
+        byte[] bytes = new byte[header + 2 + length * width];
+        bytes[header] = RAW;
+        bytes[header + 1] = (byte) kind;
+        ByteBuffer body = ByteBuffer.wrap(bytes, header + 2, bytes.length - header - 2).slice().order(ByteOrder.LITTLE_ENDIAN);
         switch (kind) {
             case 'D' -> body.asDoubleBuffer().put((double[]) value);
             case 'F' -> body.asFloatBuffer().put((float[]) value);
@@ -72,10 +78,10 @@ final class Payloads {
         return bytes;
     }
 
-    private static Object readRaw(byte[] data, String what) {
-        ByteBuffer body = ByteBuffer.wrap(data, 2, data.length - 2).slice().order(ByteOrder.LITTLE_ENDIAN);
-        int bytes = data.length - 2;
-        switch (data[1]) {
+    private static Object readRaw(byte[] data, int offset, String what) {
+        ByteBuffer body = ByteBuffer.wrap(data, offset + 2, data.length - offset - 2).slice().order(ByteOrder.LITTLE_ENDIAN);
+        int bytes = data.length - offset - 2;
+        switch (data[offset + 1]) {
             case 'D' -> {
                 double[] array = new double[bytes / 8];
                 body.asDoubleBuffer().get(array);
@@ -102,15 +108,20 @@ final class Payloads {
                 return array;
             }
             default -> throw new ClusterException("cannot read " + what + " sent by another node: unknown array kind "
-                    + data[1] + " (are all nodes the same aisprint version?)");
+                    + data[offset + 1] + " (are all nodes the same aisprint version?)");
         }
     }
 
     static Object read(byte[] data, String what) {
-        if (data.length >= 2 && data[0] == RAW) {
-            return readRaw(data, what);
+        return read(data, 0, what);
+    }
+
+    /** Reads what {@link #write(Object, String, int)} wrote after {@code offset} header bytes. */
+    static Object read(byte[] data, int offset, String what) {
+        if (data.length >= offset + 2 && data[offset] == RAW) {
+            return readRaw(data, offset, what);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data)) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data, offset, data.length - offset)) {
             @Override
             protected Class<?> resolveClass(ObjectStreamClass description) throws IOException, ClassNotFoundException {
                 try {

@@ -41,7 +41,7 @@ public final class RemoteCalls {
         return kept.tracked();
     }
 
-    public Object call(ClusterNode target, String nodeName, String taskName, int attempt, RemoteJob job) throws Exception {
+    public RemoteResult call(ClusterNode target, String nodeName, String taskName, int attempt, RemoteJob job) throws Exception {
         if (target == null) {
             throw lost(nodeName, taskName, attempt, "left the cluster before attempt " + attempt + " of task '" + taskName
                     + "' could start there", null);
@@ -75,11 +75,11 @@ public final class RemoteCalls {
             throw new ClusterException("could not run task '" + taskName + "' on node '" + nodeName + "': "
                     + IgniteNodes.rootMessage(failed), failed);
         }
-        RemoteOutcome outcome = (RemoteOutcome) Payloads.read(answer, "the result of task '" + taskName + "'");
+        RemoteOutcome outcome = (RemoteOutcome) Payloads.read(answer, 8, "the result of task '" + taskName + "'");
         if (!outcome.ok()) {
             throw new RemoteTaskException(nodeName, outcome);
         }
-        return outcome.value() instanceof RemoteRef<?> ref ? kept.track(ref) : outcome.value();
+        return new RemoteResult(outcome.value() instanceof RemoteRef<?> ref ? kept.track(ref) : outcome.value(), outcome.files());
     }
 
     private NodeLostException lost(String nodeName, String taskName, int attempt, String what, Throwable cause) {

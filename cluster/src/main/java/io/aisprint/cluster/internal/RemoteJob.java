@@ -96,7 +96,7 @@ public final class RemoteJob {
     }
 
     /** Runs a body with its inputs resolved; shared by the worker and the in-process path. */
-    static Object run(RemoteFunction<?> body, Object[] values, boolean keep, String nodeName, Map<String, String> labels,
+    static RemoteResult run(RemoteFunction<?> body, Object[] values, boolean keep, String nodeName, Map<String, String> labels,
             String taskName, int attempt, LocalStore store, UUID driver, Function<RemoteRef<?>, CompletableFuture<Object>> fetcher) throws Exception {
         Map<String, CompletableFuture<Object>> fetching = startFetches(values, store, fetcher);
         List<Object> args = new ArrayList<>(values.length);
@@ -116,12 +116,23 @@ public final class RemoteJob {
                 }
             }
             Object result = body.apply(new RemoteContextImpl(args, nodeName, labels, taskName, attempt));
+            Map<Integer, byte[]> outputs = new HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof StagedFile file && file.output()) {
+                    Path written = (Path) args.get(i);
+                    if (!Files.exists(written)) {
+                        throw new ClusterException("task '" + taskName + "' declared " + file.fileName()
+                                + " as an output file but did not write ctx.file(" + i + ")");
+                    }
+                    outputs.put(i, Files.readAllBytes(written));
+                }
+            }
             if (!keep) {
-                return result;
+                return new RemoteResult(result, outputs);
             }
             String key = UUID.randomUUID().toString();
             store.put(key, result, driver);
-            return new RemoteRef<>(nodeName, key);
+            return new RemoteResult(new RemoteRef<>(nodeName, key), outputs);
         } finally {
             if (staging != null) {
                 deleteQuietly(staging);

@@ -39,6 +39,7 @@ public final class RemoteTaskFunction<R> implements TaskFunction<R> {
     @SuppressWarnings("unchecked")
     public R apply(TaskContext context) throws Exception {
         Object[] values = new Object[inputs.size()];
+        Map<Integer, Path> outputs = new java.util.HashMap<>();
         DriverSession session = DriverSession.current();
         for (int i = 0; i < values.length; i++) {
             Object input = inputs.get(i);
@@ -48,7 +49,12 @@ public final class RemoteTaskFunction<R> implements TaskFunction<R> {
                 values[i] = context.get(data);
             } else if (input instanceof Path path) {
                 Path physical = context.path(path);
-                values[i] = session == null ? physical : StagedFile.read(physical);
+                io.aisprint.runtime.Direction direction = context.direction(path);
+                boolean output = direction == io.aisprint.runtime.Direction.OUT || direction == io.aisprint.runtime.Direction.INOUT;
+                if (output) {
+                    outputs.put(i, physical);
+                }
+                values[i] = session == null ? physical : StagedFile.of(physical, direction != io.aisprint.runtime.Direction.OUT, output);
             } else {
                 values[i] = input;
             }
@@ -57,13 +63,22 @@ public final class RemoteTaskFunction<R> implements TaskFunction<R> {
         Object result;
         if (session == null) {
             result = RemoteJob.run(body, values, keep, context.nodeName(), labelsOf(context), context.taskName(),
-                    context.attempt(), IN_PROCESS, null, RemoteTaskFunction::missing);
+                    context.attempt(), IN_PROCESS, null, RemoteTaskFunction::missing).value();
             if (result instanceof RemoteRef<?> ref) {
                 result = IN_PROCESS_KEPT.track(ref);
             }
         } else {
-            result = session.call(context.nodeName(), context.taskName(), context.attempt(),
+            RemoteResult remote = session.call(context.nodeName(), context.taskName(), context.attempt(),
                     new RemoteJob(body, values, keep, context.taskName(), context.attempt(), context.cores()));
+            for (Map.Entry<Integer, Path> output : outputs.entrySet()) {
+                byte[] content = remote.files().get(output.getKey());
+                if (content == null) {
+                    throw new io.aisprint.cluster.ClusterException("task '" + context.taskName() + "' sent back no content for its"
+                            + " output file " + output.getValue().getFileName());
+                }
+                StagedFile.writeBack(output.getValue(), content);
+            }
+            result = remote.value();
         }
         if (target != null) {
             context.set(target, result);

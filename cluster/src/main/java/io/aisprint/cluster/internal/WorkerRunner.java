@@ -136,7 +136,7 @@ final class WorkerRunner {
         }
         try {
             running.put(key, Thread.currentThread());
-            Object result = RemoteJob.run(attempt.body(), attempt.values(), job.keep, nodeName, labels, job.taskName, job.attempt,
+            RemoteResult result = RemoteJob.run(attempt.body(), attempt.values(), job.keep, nodeName, labels, job.taskName, job.attempt,
                     messenger.store(), attempt.driver(), ref -> attempt.fetched().containsKey(ref.key())
                             ? attempt.fetched().get(ref.key()) : messenger.value(ref, attempt.driver()));
             outcome = RemoteOutcome.success(result);
@@ -153,12 +153,13 @@ final class WorkerRunner {
     private void answer(UUID driver, long id, RemoteOutcome outcome, String taskName) {
         byte[] body;
         try {
-            body = Payloads.write(outcome, "the result of task '" + taskName + "'");
+            body = Payloads.write(outcome, "the result of task '" + taskName + "'", 8);
         } catch (io.aisprint.cluster.ClusterException unserialisable) {
-            body = Payloads.write(RemoteOutcome.failure(unserialisable), "the failure of task '" + taskName + "'");
+            body = Payloads.write(RemoteOutcome.failure(unserialisable), "the failure of task '" + taskName + "'", 8);
         }
+        ByteBuffer.wrap(body).putLong(0, id);
         try {
-            messenger.send(driver, Messenger.DONE, Messenger.answerTo(id, body, 0, body.length));
+            messenger.send(driver, Messenger.DONE, body);
         } catch (RuntimeException driverGone) {
             // nobody waits for this answer any more
         }

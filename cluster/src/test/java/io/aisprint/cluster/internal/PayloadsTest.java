@@ -22,6 +22,16 @@ class PayloadsTest {
     }
 
     @Test
+    void valuesWrittenAfterAHeaderAreReadFromTheirOffset() {
+        byte[] raw = Payloads.write(new int[] {4, 5}, "ints", 8);
+        assertThat(raw).hasSize(8 + 2 + 8);
+        assertThat((int[]) Payloads.read(raw, 8, "ints")).containsExactly(4, 5);
+        byte[] serialised = Payloads.write(List.of("a", "b"), "list", 8);
+        assertThat(java.util.Arrays.copyOf(serialised, 8)).containsOnly(0);
+        assertThat(Payloads.read(serialised, 8, "list")).isEqualTo(List.of("a", "b"));
+    }
+
+    @Test
     void aRawArrayIsItsBytesPlusATwoByteHeader() {
         assertThat(Payloads.write(new double[50_000], "block")).hasSize(2 + 8 * 50_000);
     }

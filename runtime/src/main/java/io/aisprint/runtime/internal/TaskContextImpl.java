@@ -74,6 +74,18 @@ final class TaskContextImpl implements TaskContext {
     }
 
     @Override
+    public Direction direction(Path declared) {
+        Path key = FileManager.normalize(declared);
+        for (Access access : accesses) {
+            if (access.cell.declaredPath != null && access.cell.declaredPath.equals(key)) {
+                return access.direction;
+            }
+        }
+        throw invalid("uses file " + declared + " that it did not declare.\nMaybe add .fileIn(path), .fileOut(path) or"
+                + " .fileInout(path) to the task");
+    }
+
+    @Override
     public Path path(Path declared) {
         Path key = FileManager.normalize(declared);
         for (Access access : accesses) {
