@@ -219,7 +219,7 @@ public final class ClusterDriver implements AutoCloseable {
     /** An attempt's worker vanished under it. */
     private void attemptLost(String nodeName, String taskName, int attempt) {
         record(ClusterEvent.Kind.ATTEMPT_LOST, nodeName, "attempt " + attempt + " of task '" + taskName
-                + "' was running there; its failure policy decides whether it runs again elsewhere");
+                + "' was running there; it runs again on a live worker that matches");
     }
 
     private void attemptEnded(String nodeName) {

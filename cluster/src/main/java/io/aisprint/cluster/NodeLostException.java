@@ -2,9 +2,10 @@ package io.aisprint.cluster;
 
 /**
  * The node running an attempt left the cluster (crashed, hung past the failure-detection
- * timeout, or was stopped). The task's failure policy decides whether it runs again elsewhere.
+ * timeout, or was stopped). The runtime runs the attempt again on a live matching node, whatever
+ * the task's failure policy, up to {@link io.aisprint.runtime.spi.NodeLoss#RERUNS} times.
  */
-public final class NodeLostException extends ClusterException {
+public final class NodeLostException extends ClusterException implements io.aisprint.runtime.spi.NodeLoss {
     private final String node;
 
     public NodeLostException(String node, String message, Throwable cause) {

@@ -89,7 +89,8 @@ class FailoverTest {
         WorkerProcess frozen = workers.get(1);
         try (TaskRuntime runtime = driver.runtime(builder -> builder.policy(SchedulingPolicies.fifo()))) {
             // More tasks than both workers hold at once (cores plus queue), so e2 has work when it freezes.
-            List<TaskFuture<Long>> squares = submitSlowSquares(runtime, 16, Constraints.of());
+            // The default failure policy (FAIL): losing a worker is not the tasks' failure.
+            List<TaskFuture<Long>> squares = submitSlowSquares(runtime, 16, Constraints.of(), FailurePolicy.FAIL);
             runtime.waitOn(squares.get(0));
             Instant stopped = Instant.now();
             frozen.freeze();
@@ -150,10 +151,15 @@ class FailoverTest {
     }
 
     private static List<TaskFuture<Long>> submitSlowSquares(TaskRuntime runtime, int count, Constraints constraints) {
+        return submitSlowSquares(runtime, count, constraints, FailurePolicy.retry(2));
+    }
+
+    private static List<TaskFuture<Long>> submitSlowSquares(TaskRuntime runtime, int count, Constraints constraints,
+            FailurePolicy policy) {
         List<TaskFuture<Long>> squares = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long value = i;
-            squares.add(runtime.task("square").constraints(constraints).onFailure(FailurePolicy.retry(2))
+            squares.add(runtime.task("square").constraints(constraints).onFailure(policy)
                     .call(Remote.call(ctx -> {
                         Thread.sleep(300);
                         return value * value;

@@ -185,7 +185,15 @@ final class TaskExecution {
                 stats.attempt(task, node, started, ended, "group-aborted", true, inputsMoved, bytesMoved);
                 task.group.abort(cause, task);
                 runtime.terminate(task, TaskNode.FAILED, failed(task, node, cause), nowReady);
-            } else if (task.attempt < task.policy.attempts() && runtime.runFailure() == null) {
+            } else if (cause instanceof io.aisprint.runtime.spi.NodeLoss && task.nodeLosses < io.aisprint.runtime.spi.NodeLoss.RERUNS
+                    && runtime.runFailure() == null) {
+                task.nodeLosses++;
+                stats.retried.increment();
+                stats.attempt(task, node, started, ended, "node-lost", true, inputsMoved, bytesMoved);
+                task.avoidNode = node;
+                task.setState(TaskNode.READY);
+                retry = task;
+            } else if (task.attempt - task.nodeLosses < task.policy.attempts() && runtime.runFailure() == null) {
                 stats.retried.increment();
                 stats.attempt(task, node, started, ended, "retried", true, inputsMoved, bytesMoved);
                 task.avoidNode = node;

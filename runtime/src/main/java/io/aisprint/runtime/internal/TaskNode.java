@@ -58,6 +58,8 @@ final class TaskNode implements TaskInfo, Runnable {
 
     // Execution state.
     int attempt;
+    /** Attempts lost with their node (re-run without counting against the failure policy). */
+    int nodeLosses;
     String avoidNode;
     NodeSlot assignedNode;
     Implementation assignedImplementation;
