@@ -81,7 +81,7 @@ public final class ClusterDriver implements AutoCloseable {
         driver.ignite.events().localListen(driver.listener, MEMBERSHIP_EVENTS);
         for (ClusterNode node : driver.ignite.cluster().forServers().nodes()) {
             if (NodeAttributes.isWorker(node)) {
-                driver.readiness.execute(() -> driver.whenReady(node));
+                driver.joined(node);
             }
         }
         return driver;
@@ -242,7 +242,7 @@ public final class ClusterDriver implements AutoCloseable {
             return true;
         }
         if (event.type() == EventType.EVT_NODE_JOINED) {
-            readiness.execute(() -> whenReady(node));
+            joined(node);
             return true;
         }
         String name = NodeAttributes.name(node);
@@ -266,7 +266,14 @@ public final class ClusterDriver implements AutoCloseable {
         return true;
     }
 
-    /** A worker joined: once it listens for attempts, it becomes part of the pool. */
+    /** A worker joined the cluster: say so, and add it to the pool once it listens for attempts. */
+    private void joined(ClusterNode node) {
+        NodeSpec spec = NodeAttributes.decode(node);
+        record(ClusterEvent.Kind.JOINED, spec.name(), "joined with " + spec.cores() + " cores, labels " + spec.labels());
+        readiness.execute(() -> whenReady(node));
+    }
+
+    /** Once a joined worker listens for attempts, it becomes part of the pool. */
     private void whenReady(ClusterNode node) {
         String name = NodeAttributes.name(node);
         if (!Messenger.of(ignite).awaitReady(node.id(), readyTimeout)) {
@@ -293,7 +300,6 @@ public final class ClusterDriver implements AutoCloseable {
             current = runtime;
         }
         NodeSpec spec = NodeAttributes.decode(node);
-        record(ClusterEvent.Kind.JOINED, name, "joined with " + spec.cores() + " cores, labels " + spec.labels());
         if (current != null) {
             membership.execute(() -> {
                 try {
