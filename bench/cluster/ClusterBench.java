@@ -74,11 +74,15 @@ public final class ClusterBench {
                 }
                 if (System.getProperty("bench.stencilWidth") != null) {
                     int width = Integer.getInteger("bench.stencilWidth");
+                    if (Boolean.getBoolean("bench.warm")) {
+                        noopRun(runtime, 23_000, 1);
+                    }
                     for (int round = 0; round < Integer.getInteger("bench.rounds", 3); round++) {
                         Map<String, Long> fetchesBefore = driver.fetchCounts();
+                        long startedAt = System.currentTimeMillis();
                         double seconds = stencil(runtime, 8, width, 20);
                         Map<String, Long> fetchesAfter = driver.fetchCounts();
-                        System.out.println("stencil width " + width + ": " + seconds + " s, fetches w1 "
+                        System.out.println("stencil width " + width + ": " + seconds + " s, at " + startedAt + ", fetches w1 "
                                 + (fetchesAfter.get("w1") - fetchesBefore.get("w1")) + " w2 " + (fetchesAfter.get("w2") - fetchesBefore.get("w2"))
                                 + (Boolean.getBoolean("bench.kept") ? " kept " + driver.keptValueCounts() : ""));
                     }
