@@ -207,6 +207,9 @@ public final class Messenger {
 
     /** Answers carry the request's id in their first 8 bytes; the answer future gets the whole message. */
     private void answer(byte[] message) {
+        if (message.length < 8) {
+            return;
+        }
         Request request = requests.get(ByteBuffer.wrap(message).getLong(0));
         if (request != null) {
             request.answer().complete(message);
@@ -293,6 +296,9 @@ public final class Messenger {
     }
 
     private void serveFetch(UUID reader, byte[] message) {
+        if (message.length < 8) {
+            return;
+        }
         long id = ByteBuffer.wrap(message).getLong(0);
         String key = new String(message, 8, message.length - 8, StandardCharsets.UTF_8);
         // Served on Ignite's message thread: the value is here, and a hand-over would only add latency.

@@ -43,6 +43,9 @@ final class WorkerRunner {
     }
 
     private void accept(UUID driver, byte[] message) {
+        if (message.length < 8) {
+            return; // not from an aisprint driver: there is no request to answer
+        }
         long id = ByteBuffer.wrap(message).getLong(0);
         RemoteJob job;
         Object[] unpacked;
@@ -167,6 +170,9 @@ final class WorkerRunner {
 
     /** CANCEL is [8 request id]: a queued attempt is skipped, a running one interrupted. */
     private void cancel(UUID driver, byte[] message) {
+        if (message.length < 8) {
+            return;
+        }
         String key = driver + ":" + ByteBuffer.wrap(message).getLong(0);
         cancelled.add(key);
         // Under the map's lock for this key: a thread is only interrupted while it runs this attempt.
