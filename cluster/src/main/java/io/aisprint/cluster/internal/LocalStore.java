@@ -35,18 +35,8 @@ public final class LocalStore {
     }
 
     private static long sizeOf(Object value, long serialisedLength) {
-        if (value instanceof double[] array) {
-            return 8L * array.length;
-        } else if (value instanceof long[] array) {
-            return 8L * array.length;
-        } else if (value instanceof float[] array) {
-            return 4L * array.length;
-        } else if (value instanceof int[] array) {
-            return 4L * array.length;
-        } else if (value instanceof byte[] array) {
-            return array.length;
-        }
-        return serialisedLength > 0 ? serialisedLength : 1024;
+        long raw = Payloads.rawSize(value);
+        return raw >= 0 ? raw : serialisedLength > 0 ? serialisedLength : 1024;
     }
 
     public static LocalStore of(String instance) {

@@ -44,6 +44,22 @@ final class Payloads {
         return bytes.toByteArray();
     }
 
+    /** The bytes a primitive array's elements take, or -1 for any other value. */
+    static long rawSize(Object value) {
+        if (value instanceof double[] array) {
+            return 8L * array.length;
+        } else if (value instanceof float[] array) {
+            return 4L * array.length;
+        } else if (value instanceof long[] array) {
+            return 8L * array.length;
+        } else if (value instanceof int[] array) {
+            return 4L * array.length;
+        } else if (value instanceof byte[] array) {
+            return array.length;
+        }
+        return -1;
+    }
+
     private static byte[] raw(Object value, int header) {
         int length;
         int width;

@@ -95,10 +95,13 @@ public final class RemoteJob {
         return fetching;
     }
 
-    /** Runs a body with its inputs resolved; shared by the worker and the in-process path. */
+    /**
+     * Runs a body with its inputs resolved: kept values from {@code store}, or from the
+     * transfers {@link #startFetches} began; shared by the worker and the in-process path.
+     */
     static RemoteResult run(RemoteFunction<?> body, Object[] values, boolean keep, String nodeName, Map<String, String> labels,
-            String taskName, int attempt, LocalStore store, UUID driver, Function<RemoteRef<?>, CompletableFuture<Object>> fetcher) throws Exception {
-        Map<String, CompletableFuture<Object>> fetching = startFetches(values, store, fetcher);
+            String taskName, int attempt, LocalStore store, UUID driver, Map<String, CompletableFuture<Object>> fetching)
+            throws Exception {
         List<Object> args = new ArrayList<>(values.length);
         Path staging = null;
         try {

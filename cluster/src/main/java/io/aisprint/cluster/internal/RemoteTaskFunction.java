@@ -63,7 +63,7 @@ public final class RemoteTaskFunction<R> implements TaskFunction<R> {
         Object result;
         if (session == null) {
             result = RemoteJob.run(body, values, keep, context.nodeName(), labelsOf(context), context.taskName(),
-                    context.attempt(), IN_PROCESS, null, RemoteTaskFunction::missing).value();
+                    context.attempt(), IN_PROCESS, null, RemoteJob.startFetches(values, IN_PROCESS, RemoteTaskFunction::missing)).value();
             if (result instanceof RemoteRef<?> ref) {
                 result = IN_PROCESS_KEPT.track(ref);
             }

@@ -140,8 +140,7 @@ final class WorkerRunner {
         try {
             running.put(key, Thread.currentThread());
             RemoteResult result = RemoteJob.run(attempt.body(), attempt.values(), job.keep, nodeName, labels, job.taskName, job.attempt,
-                    messenger.store(), attempt.driver(), ref -> attempt.fetched().containsKey(ref.key())
-                            ? attempt.fetched().get(ref.key()) : messenger.value(ref, attempt.driver()));
+                    messenger.store(), attempt.driver(), attempt.fetched());
             outcome = RemoteOutcome.success(result);
         } catch (Throwable failed) {
             outcome = RemoteOutcome.failure(failed);
