@@ -25,7 +25,9 @@ class WindTurbineRunTest {
                 || result.initialPlacement().components().stream().flatMap(c -> c.partitions().stream())
                         .anyMatch(p -> system.continuum().resource(p.resource()).orElseThrow().kind() == ResourceKind.FAAS);
         assertThat(usesFaas).as("the design puts some component on FaaS: %s", result.initialPlacement()).isTrue();
-        RunResult.TimelinePoint last = result.timeline().get(result.timeline().size() - 1);
-        assertThat(last.responseTimes().get("frame-extractor").count()).isPositive();
+        // The monitor measured the first component during the run (the last one-second window can
+        // hold no completion when the Poisson arrivals leave a gap at the end, so not only there).
+        assertThat(result.timeline()).anySatisfy(point ->
+                assertThat(point.responseTimes().get("frame-extractor").count()).isPositive());
     }
 }
