@@ -151,6 +151,12 @@ public final class GpuCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try {
                 OptimizerOptions options = options(iterations, proxy);
+                // Every option is checked before any data is read, so a typo is reported as such
+                // (and not as missing reference data on a machine without it).
+                ReferenceSetup.Setting chosen = parseSetting(setting);
+                List<Integer> sizes = parseSizes(nodes);
+                requireAtLeastOne("--instances", instances);
+                requireAtLeastOne("--seeds", seeds);
                 List<Experiments.Run> runs = new ArrayList<>();
                 Scenario firstScenario;
                 if (scenario != null) {
@@ -161,8 +167,6 @@ public final class GpuCommand implements Runnable {
                     }
                 } else if (reference) {
                     ReferenceSetup setup = ReferenceSetup.load(data != null ? data : defaultData());
-                    ReferenceSetup.Setting chosen = parseSetting(setting);
-                    List<Integer> sizes = parseSizes(nodes);
                     io.aisprint.gpu.ManagerOptions ours = earlyStopAware
                         ? io.aisprint.gpu.ManagerOptions.defaults().withEarlyStopping(setup.earlyStopping(), stopQuantile)
                         : io.aisprint.gpu.ManagerOptions.defaults();
@@ -221,6 +225,12 @@ public final class GpuCommand implements Runnable {
             throw new UserFacingException("--iterations must be 0 or more.", ExitCodes.USAGE);
         }
         return OptimizerOptions.defaults().withIterations(iterations).withProxy(chosen);
+    }
+
+    static void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new UserFacingException(option + " must be 1 or more, not " + value + ".", ExitCodes.USAGE);
+        }
     }
 
     static ReferenceSetup.Setting parseSetting(String setting) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +76,19 @@ class GpuCommandTest {
         CliTestSupport.Outcome outcome = CliTestSupport.run("gpu", "simulate", "--reference", "--nodes", "x..y");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(outcome.err()).contains("--nodes");
+    }
+
+    @Test
+    void optionsAreCheckedBeforeTheReferenceDataIsRead() {
+        // A folder that does not hold the reference data: the option error must still win.
+        for (String[] bad : List.of(new String[] {"--setting", "moon"}, new String[] {"--nodes", "5..2"},
+            new String[] {"--seeds", "-1"}, new String[] {"--instances", "0"})) {
+            List<String> args = new ArrayList<>(List.of("gpu", "simulate", "--reference", "--data", "/nonexistent"));
+            args.addAll(List.of(bad));
+            CliTestSupport.Outcome outcome = CliTestSupport.run(args.toArray(String[]::new));
+            assertThat(outcome.exitCode()).as(String.join(" ", bad)).isEqualTo(ExitCodes.USAGE);
+            assertThat(outcome.err()).contains(bad[0]);
+        }
     }
 
     @Test
