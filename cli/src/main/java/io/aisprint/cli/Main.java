@@ -13,7 +13,12 @@ public final class Main {
 
     /** Runs the command line and returns the exit code, without exiting (used by tests). */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine commandLine = newCommandLine();
+        int code = commandLine.execute(args);
+        // print() does not flush an auto-flushing writer; output written last must not be lost.
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        return code;
     }
 
     public static CommandLine newCommandLine() {

@@ -83,8 +83,13 @@ public final class RuntimeCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            if (input != null && !Files.isReadable(input)) {
-                throw new UserFacingException("cannot read --input " + input + ": no such readable file", ExitCodes.USAGE);
+            if (input != null && !(Files.isRegularFile(input) && Files.isReadable(input))) {
+                throw new UserFacingException("cannot read --input " + input + ": "
+                    + (Files.isDirectory(input) ? "it is a folder, not an image file" : "no such readable file"), ExitCodes.USAGE);
+            }
+            if (Files.isDirectory(output)) {
+                throw new UserFacingException("--output " + output + " is a folder; give the PNG file to write, e.g. "
+                    + output.resolve("blurred.png"), ExitCodes.USAGE);
             }
             int cores = workers != null ? workers : Runtime.getRuntime().availableProcessors();
             if (cores < 1) {

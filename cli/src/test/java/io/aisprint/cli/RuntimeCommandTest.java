@@ -51,6 +51,36 @@ class RuntimeCommandTest {
     }
 
     @Test
+    void metricsReachTheRealStandardOutput() throws Exception {
+        // Through Main.execute and System.out, as the launcher runs it: print() without a flush was lost.
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.execute("runtime", "demo", "--size", "32", "--tiles", "2", "--output", dir.resolve("m.png").toString(), "--metrics");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("aisprint_run,workflow=tile-blur submitted=6i");
+    }
+
+    @Test
+    void foldersForInputOrOutputAreRefusedAndLeaveNothingBehind() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        CliTestSupport.Outcome input = CliTestSupport.run("runtime", "demo", "--input", folder.toString(), "--output", dir.resolve("o.png").toString());
+        assertThat(input.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(input.err()).contains("--input", "is a folder").doesNotContain("IIOException");
+        CliTestSupport.Outcome out = CliTestSupport.run("runtime", "demo", "--size", "32", "--output", folder.toString());
+        assertThat(out.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.err()).contains("--output", "is a folder");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void helpTeachesTheDemo() {
         CliTestSupport.Outcome outcome = CliTestSupport.run("runtime", "demo", "--help");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.OK);

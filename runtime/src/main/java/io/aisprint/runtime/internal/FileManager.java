@@ -107,8 +107,13 @@ final class FileManager {
         Path parent = declared.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, ".aisprint-", ".tmp");
-        Files.copy(physical, temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, declared, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(physical, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, declared, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            // Nothing half-written stays behind when the move fails (say, a folder in the way).
+            Files.deleteIfExists(temp);
+        }
     }
 
     static void deleteTree(Path path) throws IOException {
