@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     usageHelpWidth = 100,
     versionProvider = VersionProvider.class,
     subcommands = {
-        CommandLine.HelpCommand.class,
+        HelpCommand.class,
         ValidateCommand.class,
         PlacementDesignCommand.class,
         PlacementEvaluateCommand.class,

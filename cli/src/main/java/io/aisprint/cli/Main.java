@@ -30,6 +30,7 @@ public final class Main {
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE;
         });
+        CommandSummaries.install(commandLine);
         return commandLine;
     }
 }

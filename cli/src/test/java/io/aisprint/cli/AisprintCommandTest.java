@@ -21,6 +21,43 @@ class AisprintCommandTest {
     }
 
     @Test
+    void everyCommandListShowsWholeSentences() {
+        // Every command with sub-commands, at every depth: each summary ends a sentence.
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(Main.newCommandLine()));
+        int lists = 0;
+        while (!todo.isEmpty()) {
+            picocli.CommandLine command = todo.pop();
+            if (command.getSubcommands().isEmpty()) {
+                continue;
+            }
+            lists++;
+            String[] path = command.getCommandSpec().qualifiedName(" ").replaceFirst("^aisprint ?", "").split(" ");
+            String[] args = path[0].isEmpty() ? new String[] {"--help"} : java.util.stream.Stream.concat(
+                java.util.Arrays.stream(path), java.util.stream.Stream.of("--help")).toArray(String[]::new);
+            String help = CliTestSupport.run(args).out();
+            String list = help.substring(help.indexOf("Commands:"));
+            for (picocli.CommandLine sub : command.getSubcommands().values()) {
+                String summary = CommandSummaries.summary(sub.getCommandSpec());
+                assertThat(summary).as(sub.getCommandSpec().qualifiedName()).matches("(?s).*[.!?]$");
+                assertThat(list.replaceAll("\\s+", " ")).as(sub.getCommandSpec().qualifiedName()).contains(summary);
+            }
+            todo.addAll(command.getSubcommands().values());
+        }
+        assertThat(lists).isGreaterThanOrEqualTo(4);
+        assertThat(CliTestSupport.run("--help").out()).containsOnlyOnce("Commands:");
+    }
+
+    @Test
+    void helpFollowsANestedCommandPath() {
+        CliTestSupport.Outcome nested = CliTestSupport.run("help", "gpu", "simulate");
+        assertThat(nested.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(nested.out()).startsWith("Usage: aisprint gpu simulate");
+        CliTestSupport.Outcome unknown = CliTestSupport.run("help", "gpu", "moon");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("'moon' is not a command of 'aisprint gpu'");
+    }
+
+    @Test
     void versionNamesTheProduct() {
         CliTestSupport.Outcome outcome = CliTestSupport.run("--version");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.OK);
