@@ -26,9 +26,9 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new UserErrorHandler());
         commandLine.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("error: " + ex.getMessage());
+            int code = UserErrorHandler.report(cmd, java.util.Arrays.asList(args).contains("--json"), "usage", ex.getMessage(), ExitCodes.USAGE);
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCodes.USAGE;
+            return code;
         });
         CommandSummaries.install(commandLine);
         return commandLine;

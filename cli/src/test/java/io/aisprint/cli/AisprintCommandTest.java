@@ -58,6 +58,24 @@ class AisprintCommandTest {
     }
 
     @Test
+    void withJsonAnErrorIsAJsonObjectOnStandardOutput() throws Exception {
+        CliTestSupport.Outcome missing = CliTestSupport.run("design", "/nonexistent/app", "--json");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(missing.out()).get("error");
+        assertThat(error.get("exit_code").asInt()).isEqualTo(ExitCodes.USAGE);
+        assertThat(error.get("message").asText()).contains("/nonexistent/app");
+        assertThat(error.get("code").asText()).isNotBlank();
+
+        CliTestSupport.Outcome badOption = CliTestSupport.run("design", "x", "--lambda", "abc", "--json");
+        assertThat(badOption.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(badOption.out()).at("/error/code").asText()).isEqualTo("usage");
+
+        CliTestSupport.Outcome text = CliTestSupport.run("design", "/nonexistent/app");
+        assertThat(text.out()).isEmpty();
+        assertThat(text.err()).startsWith("error: ");
+    }
+
+    @Test
     void versionNamesTheProduct() {
         CliTestSupport.Outcome outcome = CliTestSupport.run("--version");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.OK);
