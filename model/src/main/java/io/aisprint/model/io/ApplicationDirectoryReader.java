@@ -109,7 +109,19 @@ public final class ApplicationDirectoryReader {
             }
             return null;
         }
-        return YamlDocument.read(file);
+        YamlDocument document = YamlDocument.read(file);
+        KeySchema schema = ApplicationKeySchemas.BY_FILE.get(relative);
+        if (schema != null) {
+            checkKeys(document, schema);
+        }
+        return document;
+    }
+
+    /** A misspelled key is an error with its line, not a silently dropped setting. */
+    private void checkKeys(YamlDocument document, KeySchema schema) {
+        JsonInput in = input(document);
+        schema.check(document.root(), "", in);
+        collect(in);
     }
 
     private JsonInput input(YamlDocument document) {
@@ -721,6 +733,7 @@ public final class ApplicationDirectoryReader {
     }
 
     private void readAnnotations(YamlDocument document, Map<String, Annotation> annotations) {
+        checkKeys(document, ApplicationKeySchemas.ANNOTATIONS);
         JsonInput in = input(document);
         JsonInput.fields(in.object(document.root(), "", true), (source, node) -> {
             String pointer = JsonInput.child("", source);

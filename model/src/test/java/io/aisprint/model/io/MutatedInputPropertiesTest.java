@@ -202,6 +202,46 @@ class MutatedInputPropertiesTest {
         }
     }
 
+    @Property(tries = 120)
+    void aMisspelledKeyIsReportedWithItsLineAndTheNearestKey(@ForAll @IntRange(min = 0, max = 4) int fileIndex,
+            @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll @IntRange(min = 0, max = 2) int typo) throws IOException {
+        Path source = Examples.require("mask-detection");
+        Path app = Files.createTempDirectory("misspelled-app");
+        try {
+            copy(source, app);
+            String relative = YAML_FILES.get(fileIndex);
+            KeySchema schema = relative.equals(ApplicationDirectoryReader.ANNOTATIONS_FILE) ? ApplicationKeySchemas.ANNOTATIONS
+                : ApplicationKeySchemas.BY_FILE.get(relative);
+            Path file = app.resolve(relative);
+            JsonNode tree = YAML.readTree(file.toFile());
+            List<JsonMutations.Slot> keywordSlots = JsonMutations.slots(tree).stream()
+                .filter(slot -> slot.key() != null && slot.key().length() > 3
+                    && schema.fixes(slot.pointer().substring(0, slot.pointer().lastIndexOf('/')), slot.key())).toList();
+            Assume.that(!keywordSlots.isEmpty());
+            JsonMutations.Slot slot = keywordSlots.get(where % keywordSlots.size());
+            String key = slot.key();
+            String misspelled = switch (typo) {
+                case 0 -> key.substring(0, key.length() - 1);
+                case 1 -> key + "s";
+                default -> key.charAt(1) + "" + key.charAt(0) + key.substring(2);
+            };
+            ObjectNode parent = (ObjectNode) slot.parent();
+            JsonNode value = parent.remove(key);
+            parent.set(misspelled, value);
+            Files.writeString(file, YAML.writeValueAsString(tree));
+
+            ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, () -> SystemReaders.read(app));
+            assertReportedWell(e);
+            assertThat(e.problems()).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo(file.toString());
+                assertThat(p.location()).startsWith("line ");
+                assertThat(p.message()).contains("unknown key \"" + misspelled + "\"", "Maybe you meant");
+            });
+        } finally {
+            delete(app);
+        }
+    }
+
     private static void copy(Path source, Path target) throws IOException {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path path : walk.sorted().toList()) {

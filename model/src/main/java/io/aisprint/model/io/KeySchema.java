@@ -1,0 +1,146 @@
+package io.aisprint.model.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The keys a file format allows, level by level, so that a misspelled key ({@code lamda},
+ * {@code local_time_thresh}) is an error naming the line and the nearest allowed key instead of
+ * a silently dropped setting. Only keys are checked here; values are the readers' business.
+ *
+ * <p>A schema is one of: an object with fixed keys (each with the schema of its value), an object
+ * whose keys are the user's own names (components, resources) with one schema for every value,
+ * a list with one schema for every element, or free (anything goes: vendor blocks we do not read).
+ */
+final class KeySchema {
+    private enum Kind { FIXED, NAMED, LIST, FREE }
+
+    static final KeySchema FREE = new KeySchema(Kind.FREE, Map.of(), null);
+
+    private final Kind kind;
+    private final Map<String, KeySchema> fields;
+    private final KeySchema element;
+
+    private KeySchema(Kind kind, Map<String, KeySchema> fields, KeySchema element) {
+        this.kind = kind;
+        this.fields = fields;
+        this.element = element;
+    }
+
+    /** An object with exactly these keys, whose values are free. */
+    static KeySchema keys(String... names) {
+        Map<String, KeySchema> fields = new LinkedHashMap<>();
+        for (String name : names) {
+            fields.put(name, FREE);
+        }
+        return new KeySchema(Kind.FIXED, fields, null);
+    }
+
+    /** This object with one more allowed key, whose value follows {@code schema}. */
+    KeySchema with(String name, KeySchema schema) {
+        if (kind != Kind.FIXED) {
+            throw new IllegalStateException("only an object with fixed keys takes more keys");
+        }
+        Map<String, KeySchema> more = new LinkedHashMap<>(fields);
+        more.put(name, schema);
+        return new KeySchema(Kind.FIXED, more, null);
+    }
+
+    /** An object keyed by the user's own names; every value follows {@code schema}. */
+    static KeySchema named(KeySchema schema) {
+        return new KeySchema(Kind.NAMED, Map.of(), schema);
+    }
+
+    /** A list; every element follows {@code schema}. */
+    static KeySchema list(KeySchema schema) {
+        return new KeySchema(Kind.LIST, Map.of(), schema);
+    }
+
+    /** Records a problem in {@code in} for every key the schema does not allow, anywhere under {@code node}. */
+    void check(JsonNode node, String pointer, JsonInput in) {
+        if (node == null) {
+            return;
+        }
+        switch (kind) {
+            case FREE -> { }
+            case LIST -> {
+                if (node.isArray()) {
+                    for (int i = 0; i < node.size(); i++) {
+                        element.check(node.get(i), JsonInput.child(pointer, i), in);
+                    }
+                }
+            }
+            case NAMED -> JsonInput.fields(node, (name, value) -> element.check(value, JsonInput.child(pointer, name), in));
+            case FIXED -> JsonInput.fields(node, (name, value) -> {
+                KeySchema schema = fields.get(name);
+                if (schema == null) {
+                    in.problem(JsonInput.child(pointer, name), unknown(name, fields.keySet()));
+                } else {
+                    schema.check(value, JsonInput.child(pointer, name), in);
+                }
+            });
+        }
+    }
+
+    static String unknown(String key, Collection<String> allowed) {
+        String message = "unknown key \"" + key + "\"; expected one of " + String.join(", ", allowed);
+        String nearest = nearest(key, allowed);
+        return nearest == null ? message : message + ".\nMaybe you meant \"" + nearest + "\"?";
+    }
+
+    /** The allowed key closest to {@code key}, when it is close enough to be a typo. */
+    static String nearest(String key, Collection<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : allowed) {
+            int distance = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int tolerance = Math.max(2, key.length() / 3);
+        boolean prefix = best != null && best.length() >= 4 && (key.startsWith(best) || best.startsWith(key));
+        return best != null && (bestDistance <= tolerance || prefix) ? best : null;
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions). */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * True when the object at {@code pointer} (a JSON pointer from this schema's root) has fixed
+     * keys and {@code key} is one of them: where a misspelling of {@code key} must be reported.
+     */
+    boolean fixes(String pointer, String key) {
+        KeySchema schema = this;
+        for (String segment : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            schema = switch (schema.kind) {
+                case FIXED -> schema.fields.getOrDefault(name, FREE);
+                case NAMED, LIST -> schema.element;
+                case FREE -> FREE;
+            };
+        }
+        return schema.kind == Kind.FIXED && schema.fields.containsKey(key);
+    }
+}
