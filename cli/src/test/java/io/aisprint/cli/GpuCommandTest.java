@@ -1,7 +1,6 @@
 package io.aisprint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +21,7 @@ class GpuCommandTest {
         """;
 
     private static Path anchors() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null) {
-            Path candidate = directory.resolveSibling("shared").resolve("anchors/gpu-scheduler");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            directory = directory.getParent();
-        }
-        assumeTrue(false, "shared/anchors/gpu-scheduler not found; skipped");
-        return null;
+        return io.aisprint.testsupport.Anchors.require("gpu-scheduler");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.aisprint.placement;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,25 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Finds {@code ../shared/anchors} beside the repository; tests that need it skip when absent. */
+/** The SPACE4AI-D anchor instances and their best-known costs (the folder itself is found by test-support). */
 final class Anchors {
     private Anchors() {
     }
 
     static Optional<Path> find() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("anchors");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return io.aisprint.testsupport.Anchors.find();
     }
 
     static Path require() {
-        Optional<Path> anchors = find();
-        assumeTrue(anchors.isPresent(), "../shared/anchors is absent: reference-data tests skipped");
-        return anchors.get();
+        return io.aisprint.testsupport.Anchors.require();
     }
 
     /** The design-time instance folders ({@code Light/05c/ins01} ...) with their recomputed best-known costs. */

@@ -3,6 +3,7 @@ package io.aisprint.model.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aisprint.testsupport.Anchors;
 import io.aisprint.model.ModelException;
 import io.aisprint.model.SystemDescription;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package io.aisprint.model.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aisprint.testsupport.Examples;
+import io.aisprint.testsupport.Anchors;
 import io.aisprint.model.SystemDescription;
 import io.aisprint.model.SystemSummary;
 import java.io.IOException;

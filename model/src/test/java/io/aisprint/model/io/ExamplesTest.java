@@ -2,6 +2,7 @@ package io.aisprint.model.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aisprint.testsupport.Examples;
 import io.aisprint.model.Component;
 import io.aisprint.model.Deployment;
 import io.aisprint.model.NetworkDomain;

@@ -2,6 +2,8 @@ package io.aisprint.model.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aisprint.testsupport.TestDirectories;
+import io.aisprint.testsupport.Examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -179,7 +181,7 @@ class MutatedInputPropertiesTest {
         Path source = Examples.require("mask-detection");
         Path app = Files.createTempDirectory("mutated-app");
         try {
-            copy(source, app);
+            TestDirectories.copy(source, app);
             String relative = YAML_FILES.get(fileIndex);
             Path file = app.resolve(relative);
             JsonNode tree = YAML.readTree(file.toFile());
@@ -198,7 +200,7 @@ class MutatedInputPropertiesTest {
                 });
             }
         } finally {
-            delete(app);
+            TestDirectories.delete(app);
         }
     }
 
@@ -208,7 +210,7 @@ class MutatedInputPropertiesTest {
         Path source = Examples.require("mask-detection");
         Path app = Files.createTempDirectory("misspelled-app");
         try {
-            copy(source, app);
+            TestDirectories.copy(source, app);
             String relative = YAML_FILES.get(fileIndex);
             KeySchema schema = relative.equals(ApplicationDirectoryReader.ANNOTATIONS_FILE) ? ApplicationKeySchemas.ANNOTATIONS
                 : ApplicationKeySchemas.BY_FILE.get(relative);
@@ -238,28 +240,7 @@ class MutatedInputPropertiesTest {
                 assertThat(p.message()).contains("unknown key \"" + misspelled + "\"", "Maybe you meant");
             });
         } finally {
-            delete(app);
-        }
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.sorted().toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination);
-                }
-            }
-        }
-    }
-
-    private static void delete(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+            TestDirectories.delete(app);
         }
     }
 
@@ -311,7 +292,7 @@ class MutatedInputPropertiesTest {
                 }
             }
         } finally {
-            delete(directory);
+            TestDirectories.delete(directory);
         }
     }
 

@@ -2,6 +2,7 @@ package io.aisprint.model.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aisprint.testsupport.Examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.aisprint.model.Placement;

@@ -3,6 +3,8 @@ package io.aisprint.model.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aisprint.testsupport.TestDirectories;
+import io.aisprint.testsupport.Examples;
 import io.aisprint.model.GlobalConstraint;
 import io.aisprint.model.LocalConstraint;
 import io.aisprint.model.ModelException;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +22,7 @@ class PythonAnnotationsTest {
     private static Path appWithoutAnnotationsYaml(Path temp) throws IOException {
         Path source = Examples.require("mask-detection");
         Path app = temp.resolve("app");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.sorted().toList()) {
-                Path target = app.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else if (!path.getFileName().toString().equals("annotations.yaml")) {
-                    Files.copy(path, target);
-                }
-            }
-        }
+        TestDirectories.copy(source, app, path -> !path.getFileName().toString().equals("annotations.yaml"));
         Files.createDirectories(app.resolve("src/blurry-faces"));
         Files.createDirectories(app.resolve("src/mask-detector"));
         return app;

@@ -2,6 +2,7 @@ package io.aisprint.model.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aisprint.testsupport.Anchors;
 import io.aisprint.model.SystemDescription;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,12 +3,13 @@ package io.aisprint.model.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aisprint.testsupport.TestDirectories;
+import io.aisprint.testsupport.Examples;
 import io.aisprint.model.ModelException;
 import io.aisprint.model.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,16 +70,6 @@ class UnknownKeysTest {
     }
 
     private void copyExample() throws IOException {
-        Path source = Examples.require("mask-detection");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.sorted().toList()) {
-                Path target = app.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
+        TestDirectories.copy(Examples.require("mask-detection"), app);
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aisprint.model.SystemDescription;
 import io.aisprint.model.io.SystemReaders;
 import io.aisprint.placement.Semantics;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +13,9 @@ import org.junit.jupiter.api.Test;
 class IncrementalEvaluationTest {
     @Test
     void sizeChangesMatchFullEvaluationOnRandomPlacements() throws Exception {
-        Optional<Path> anchors = findAnchors();
-        org.junit.jupiter.api.Assumptions.assumeTrue(anchors.isPresent(), "../shared/anchors is absent");
+        Path anchorsRoot = io.aisprint.testsupport.Anchors.require();
         for (String instance : new String[] {"Light/10c/ins05", "Strict/15c/ins04", "Light/05c/ins03"}) {
-            SystemDescription system = SystemReaders.read(anchors.get()
+            SystemDescription system = SystemReaders.read(anchorsRoot
                     .resolve("space4ai-d/cpp_dt_general_workflows").resolve(instance).resolve("system_description.json"));
             CompiledProblem p = CompiledProblem.compile(system, 1.8, Semantics.cpp());
             SearchWorker worker = new SearchWorker(p, 5, new EliteSet(1), null);
@@ -61,15 +58,5 @@ class IncrementalEvaluationTest {
             }
             assertThat(compared).isGreaterThan(20);
         }
-    }
-
-    private static Optional<Path> findAnchors() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("anchors");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

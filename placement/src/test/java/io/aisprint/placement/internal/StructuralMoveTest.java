@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,9 +43,8 @@ class StructuralMoveTest {
 
     @Test
     void movesOnEveryAnchorMatchFullEvaluation() throws Exception {
-        Optional<Path> anchors = findAnchors();
-        org.junit.jupiter.api.Assumptions.assumeTrue(anchors.isPresent(), "../shared/anchors is absent");
-        Path root = anchors.get().resolve("space4ai-d/cpp_dt_general_workflows");
+        Path anchorsRoot = io.aisprint.testsupport.Anchors.require();
+        Path root = anchorsRoot.resolve("space4ai-d/cpp_dt_general_workflows");
         List<Path> instances = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(f -> f.getFileName().toString().equals("system_description.json")).sorted().forEach(instances::add);
@@ -210,15 +208,5 @@ class StructuralMoveTest {
         public int hashCode() {
             return 0;
         }
-    }
-
-    private static Optional<Path> findAnchors() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("anchors");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

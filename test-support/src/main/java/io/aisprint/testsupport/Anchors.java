@@ -1,4 +1,4 @@
-package io.aisprint.model.io;
+package io.aisprint.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds {@code ../shared/anchors} beside the repository; tests that need it skip when absent. */
+/**
+ * Finds {@code ../shared/anchors} (the reference tools' real data) above the working directory.
+ * Tests that need it skip when it is absent, so a bare clone passes; CI has it, so they run there.
+ */
 public final class Anchors {
     private Anchors() {
     }
@@ -26,5 +29,12 @@ public final class Anchors {
         Optional<Path> anchors = find();
         assumeTrue(anchors.isPresent(), "../shared/anchors is absent: reference-data tests skipped");
         return anchors.get();
+    }
+
+    /** A folder inside the anchors ({@code gpu-scheduler}, {@code amllib} ...), or skips the calling test. */
+    public static Path require(String relative) {
+        Path folder = require().resolve(relative);
+        assumeTrue(Files.exists(folder), "../shared/anchors/" + relative + " is absent: reference-data tests skipped");
+        return folder;
     }
 }

@@ -1,9 +1,9 @@
-package io.aisprint.model.io;
+package io.aisprint.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository's examples folder from the module's working directory. */
+/** Finds the repository's {@code examples/} folder from a module's working directory. */
 public final class Examples {
     private Examples() {
     }
