@@ -1,0 +1,78 @@
+package io.aisprint.placement.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aisprint.placement.Semantics;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact search against every placement enumerated, on seeded generated systems of up to five
+ * components: the optimum it proves is the true optimum, and a bound it reports when stopped early
+ * never exceeds the cost of any feasible placement.
+ */
+class BranchAndBoundBruteForceTest {
+    private static final double MAX_PLACEMENTS = 400_000;
+
+    @Test
+    void theProvedOptimumIsTheCheapestOfEveryPlacement() {
+        int compared = 0;
+        int feasibleSystems = 0;
+        for (long seed = 1; compared < 40 && seed < 400; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            int components = 2 + (int) (seed % 4);
+            CompiledProblem p = CompiledProblem.compile(Generated.system(random, components), 0.2 + (seed % 5) * 0.1,
+                seed % 2 == 0 ? Semantics.cpp() : Semantics.python());
+            if (BruteForce.size(p) > MAX_PLACEMENTS) {
+                continue;
+            }
+            BruteForce.Result truth = BruteForce.solve(p);
+            BranchAndBound.Outcome exact = new BranchAndBound(p, unlimited(), null, Double.POSITIVE_INFINITY).solve();
+            assertThat(exact.proved()).as("seed %d proved", seed).isTrue();
+            if (truth.feasible() == 0) {
+                assertThat(exact.best()).as("seed %d: no feasible placement exists", seed).isNull();
+            } else {
+                feasibleSystems++;
+                assertThat(exact.best()).as("seed %d found a placement", seed).isNotNull();
+                assertThat(exact.cost()).as("seed %d optimum (%d components, %d feasible of %d)", seed, components,
+                    truth.feasible(), truth.evaluated()).isCloseTo(truth.optimum(), org.assertj.core.data.Offset.offset(1e-9 * (1 + truth.optimum())));
+                Evaluator check = new Evaluator(p);
+                assertThat(check.evaluate(exact.best())).as("seed %d: the proved placement is feasible", seed).isTrue();
+                assertThat(check.cost).isCloseTo(exact.cost(), org.assertj.core.data.Offset.offset(1e-9 * (1 + exact.cost())));
+            }
+            compared++;
+        }
+        assertThat(compared).as("systems small enough to enumerate").isGreaterThanOrEqualTo(40);
+        assertThat(feasibleSystems).as("systems with a feasible placement").isGreaterThanOrEqualTo(15);
+    }
+
+    @Property(tries = 60)
+    void aBoundFromAnInterruptedSearchNeverExceedsAFeasibleCost(@ForAll @LongRange(min = 1, max = 100_000) long seed,
+            @ForAll @IntRange(min = 2, max = 5) int components, @ForAll @IntRange(min = 1, max = 3) int steps) {
+        CompiledProblem p = CompiledProblem.compile(Generated.system(new SplittableRandom(seed), components), 0.3, Semantics.cpp());
+        Assume.that(BruteForce.size(p) <= MAX_PLACEMENTS);
+        BruteForce.Result truth = BruteForce.solve(p);
+        Assume.that(truth.feasible() > 0);
+
+        BranchAndBound.Outcome stopped = new BranchAndBound(p, new Budget(System::nanoTime, Long.MAX_VALUE, steps, new AtomicBoolean()),
+            null, Double.POSITIVE_INFINITY).solve();
+
+        assertThat(stopped.lowerBound()).as("lower bound vs the true optimum").isLessThanOrEqualTo(truth.optimum() + 1e-9 * (1 + truth.optimum()));
+        if (stopped.best() != null) {
+            assertThat(stopped.cost()).isGreaterThanOrEqualTo(truth.optimum() - 1e-9 * (1 + truth.optimum()));
+        }
+        if (stopped.proved()) {
+            assertThat(stopped.cost()).isCloseTo(truth.optimum(), org.assertj.core.data.Offset.offset(1e-9 * (1 + truth.optimum())));
+        }
+    }
+
+    private static Budget unlimited() {
+        return new Budget(System::nanoTime, Long.MAX_VALUE, Long.MAX_VALUE, new AtomicBoolean());
+    }
+}
