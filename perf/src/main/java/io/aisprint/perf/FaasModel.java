@@ -1,7 +1,6 @@
 package io.aisprint.perf;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The serverless model of Mahmoudi and Khazaei (PACSLTK, IEEE TCC 2020) as SPACE4AI-D uses it:
@@ -22,9 +21,25 @@ public final class FaasModel {
     private record Key(double arrivalRate, double warmTime, double coldTime, double keepAlive) {
     }
 
-    private static final Map<Key, Double> CACHE = new ConcurrentHashMap<>();
+    /** Solutions kept: the replanner tries a new λ each time, so the cache forgets the least recently used. */
+    static final int CACHE_ENTRIES = 4096;
+
+    private static final Map<Key, Double> CACHE = java.util.Collections.synchronizedMap(
+        new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Double> eldest) {
+                return size() > CACHE_ENTRIES;
+            }
+        });
 
     private FaasModel() {
+    }
+
+    /** How many solutions the cache holds now (tests check it stays bounded). */
+    static int cachedSolutions() {
+        return CACHE.size();
     }
 
     /**
@@ -42,8 +57,15 @@ public final class FaasModel {
             // No traffic: nothing is ever served; report the warm time so that callers see a finite value.
             return warmTime;
         }
-        return CACHE.computeIfAbsent(new Key(arrivalRate, warmTime, coldTime, keepAlive),
-                key -> solve(key.arrivalRate, key.warmTime, key.coldTime, key.keepAlive));
+        Key key = new Key(arrivalRate, warmTime, coldTime, keepAlive);
+        Double known = CACHE.get(key);
+        if (known != null) {
+            return known;
+        }
+        // Solved outside the lock: two threads may solve the same key once each, never block each other.
+        double solved = solve(arrivalRate, warmTime, coldTime, keepAlive);
+        CACHE.put(key, solved);
+        return solved;
     }
 
     /** Erlang-B blocking probability of an m-server loss system offered {@code offeredLoad} Erlangs. */

@@ -39,10 +39,18 @@ public final class NetworkModel {
         double best = Double.POSITIVE_INFINITY;
         for (NetworkDomain domain : domainsByLayer.getOrDefault(fromLayer, List.of())) {
             if (domain.layers().contains(toLayer)) {
-                best = Math.min(best, domain.accessDelay() + bitsPerUnit * megabytes / domain.bandwidth());
+                best = Math.min(best, linkTime(domain.accessDelay(), domain.bandwidth(), megabytes, bitsPerUnit));
             }
         }
         return best;
+    }
+
+    /**
+     * The one transfer formula: seconds to send {@code megabytes} over a link with this access delay
+     * (s) and bandwidth (Mb/s), sizes multiplied by {@code bitsPerUnit} first (1 in the C++ semantics).
+     */
+    public static double linkTime(double accessDelay, double bandwidth, double megabytes, double bitsPerUnit) {
+        return accessDelay + bitsPerUnit * megabytes / bandwidth;
     }
 
     /** Whether two layers share at least one network domain. */

@@ -27,4 +27,9 @@ public final class QueueModel {
         }
         return demand / (1.0 - utilization);
     }
+
+    /** The fewest identical servers that keep a queue offered {@code demandRate} unsaturated (U < 1). */
+    public static int minimumInstances(double demandRate) {
+        return (int) Math.floor(demandRate) + 1;
+    }
 }

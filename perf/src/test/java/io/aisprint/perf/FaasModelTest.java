@@ -41,4 +41,14 @@ class FaasModelTest {
         assertThatThrownBy(() -> FaasModel.responseTime(1.0, 0.0, 5.0, 60.0))
                 .isInstanceOf(PerfException.class).hasMessageContaining("warm time");
     }
+
+    @Test
+    void theCacheForgetsOldLoadsInsteadOfGrowingWithEveryLambdaTried() {
+        double first = FaasModel.responseTime(0.5, 2.0, 5.0, 60.0);
+        for (int i = 1; i <= FaasModel.CACHE_ENTRIES + 500; i++) {
+            FaasModel.responseTime(0.5 + i * 1e-4, 2.0, 5.0, 60.0);
+        }
+        assertThat(FaasModel.cachedSolutions()).isLessThanOrEqualTo(FaasModel.CACHE_ENTRIES);
+        assertThat(FaasModel.responseTime(0.5, 2.0, 5.0, 60.0)).as("solved again, same answer").isEqualTo(first);
+    }
 }

@@ -138,7 +138,7 @@ public final class InfeasibilityExplainer {
             return Double.POSITIVE_INFINITY;
         }
         double utilization = p.demand[s][r] * p.slotLoad[s] / max;
-        return utilization < 1.0 ? p.demand[s][r] / (1.0 - utilization) : Double.POSITIVE_INFINITY;
+        return io.aisprint.perf.QueueModel.responseTime(p.demand[s][r], utilization);
     }
 
     private static String unusable(CompiledProblem p, int s) {

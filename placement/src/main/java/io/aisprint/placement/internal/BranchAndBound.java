@@ -1,5 +1,7 @@
 package io.aisprint.placement.internal;
 
+import io.aisprint.perf.QueueModel;
+
 /**
  * Exact search for small systems. Components are branched in topological order (deployment, then
  * the resource of each partition), with one type per layer and no move back to the edge enforced
@@ -250,9 +252,7 @@ public final class BranchAndBound {
     }
 
     private int lowerBound(int r, double rate, double memory) {
-        int byLoad = (int) Math.floor(rate) + 1;
-        int byMemory = p.semantics.memoryScalesWithInstances() ? (int) Math.ceil(memory / p.memoryCapacity[r] - 1e-12) : 1;
-        return Math.max(1, Math.max(byLoad, byMemory));
+        return p.minimumInstances(r, rate, memory);
     }
 
     private boolean apply(int s, int r) {
@@ -319,7 +319,7 @@ public final class BranchAndBound {
             for (int s : chain) {
                 int r = a.resource[s];
                 double t = p.isFaas[r] ? p.faasTime[s][r]
-                        : p.demand[s][r] / (1.0 - demandRate[r] / p.maxInstances[r]);
+                        : QueueModel.responseTime(p.demand[s][r], demandRate[r] / p.maxInstances[r]);
                 if (previous < 0) {
                     total = t;
                 } else {

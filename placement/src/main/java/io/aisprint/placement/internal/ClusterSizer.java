@@ -150,10 +150,7 @@ public final class ClusterSizer {
     }
 
     private int lowerBound(int r, double[] demandRate, double[] memoryUsed) {
-        int byLoad = (int) Math.floor(demandRate[r]) + 1;
-        int byMemory = p.semantics.memoryScalesWithInstances()
-                ? (int) Math.ceil(memoryUsed[r] / p.memoryCapacity[r] - 1e-12) : 1;
-        return Math.max(1, Math.max(byLoad, byMemory));
+        return p.minimumInstances(r, demandRate[r], memoryUsed[r]);
     }
 
     private void collectUsed() {

@@ -360,12 +360,22 @@ public final class CompiledProblem {
         double[] bandwidth = pairBandwidth[la][lb];
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < access.length; i++) {
-            double t = access[i] + semantics.transferBitsPerUnit() * megabytes / bandwidth[i];
+            double t = io.aisprint.perf.NetworkModel.linkTime(access[i], bandwidth[i], megabytes, semantics.transferBitsPerUnit());
             if (t < best) {
                 best = t;
             }
         }
         return best;
+    }
+
+    /**
+     * The fewest instances of edge/VM resource {@code r} that carry {@code demandRate} unsaturated and,
+     * where memory scales with instances, hold {@code memoryUsed}: a lower bound on its cluster size.
+     */
+    public int minimumInstances(int r, double demandRate, double memoryUsed) {
+        int byLoad = io.aisprint.perf.QueueModel.minimumInstances(demandRate);
+        int byMemory = semantics.memoryScalesWithInstances() ? (int) Math.ceil(memoryUsed / memoryCapacity[r] - 1e-12) : 1;
+        return Math.max(1, Math.max(byLoad, byMemory));
     }
 
     /** Whether the layers of two resources share a network domain (or they are the same resource). */

@@ -1,5 +1,6 @@
 package io.aisprint.placement.internal;
 
+import io.aisprint.perf.QueueModel;
 import java.util.Arrays;
 
 /**
@@ -123,7 +124,7 @@ public final class Evaluator {
         double u = utilization[r];
         for (int i = 0; i < slotsOnCount[r]; i++) {
             int s = slotsOn[r][i];
-            slotTime[s] = u < 1.0 ? p.demand[s][r] / (1.0 - u) : Double.POSITIVE_INFINITY;
+            slotTime[s] = QueueModel.responseTime(p.demand[s][r], u);
             touchedComponent[p.slotComponent[s]] = true;
         }
         Arrays.fill(touchedPath, false);
@@ -308,7 +309,7 @@ public final class Evaluator {
             return p.faasTime[s][r];
         }
         double u = utilization[r];
-        return u < 1.0 ? p.demand[s][r] / (1.0 - u) : Double.POSITIVE_INFINITY;
+        return QueueModel.responseTime(p.demand[s][r], u);
     }
 
     /** Path response times (§2.6) and the global constraints. */

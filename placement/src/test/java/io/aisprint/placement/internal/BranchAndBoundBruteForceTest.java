@@ -52,13 +52,23 @@ class BranchAndBoundBruteForceTest {
         assertThat(feasibleSystems).as("systems with a feasible placement").isGreaterThanOrEqualTo(15);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 30)
     void aBoundFromAnInterruptedSearchNeverExceedsAFeasibleCost(@ForAll @LongRange(min = 1, max = 100_000) long seed,
             @ForAll @IntRange(min = 2, max = 5) int components, @ForAll @IntRange(min = 1, max = 3) int steps) {
-        CompiledProblem p = CompiledProblem.compile(Generated.system(new SplittableRandom(seed), components), 0.3, Semantics.cpp());
-        Assume.that(BruteForce.size(p) <= MAX_PLACEMENTS);
-        BruteForce.Result truth = BruteForce.solve(p);
-        Assume.that(truth.feasible() > 0);
+        // The first system from this seed on that is small enough to enumerate and has a feasible placement.
+        CompiledProblem p = null;
+        BruteForce.Result truth = null;
+        for (long s = seed; s < seed + 200 && truth == null; s++) {
+            CompiledProblem candidate = CompiledProblem.compile(Generated.system(new SplittableRandom(s), components), 0.3, Semantics.cpp());
+            if (BruteForce.size(candidate) <= MAX_PLACEMENTS) {
+                BruteForce.Result result = BruteForce.solve(candidate);
+                if (result.feasible() > 0) {
+                    p = candidate;
+                    truth = result;
+                }
+            }
+        }
+        Assume.that(truth != null);
 
         BranchAndBound.Outcome stopped = new BranchAndBound(p, new Budget(System::nanoTime, Long.MAX_VALUE, steps, new AtomicBoolean()),
             null, Double.POSITIVE_INFINITY).solve();

@@ -1,21 +1,21 @@
 package io.aisprint.platform.internal;
 
 import io.aisprint.model.Continuum;
-import io.aisprint.model.NetworkDomain;
 import io.aisprint.model.Resource;
+import io.aisprint.perf.NetworkModel;
 import java.util.Map;
 
 /**
- * Transfer times between resources as the network domains say: the fastest shared domain's
- * access delay plus size / bandwidth (MB over Mb/s, as the reference C++ tool counts it); zero on
- * the same resource.
+ * Transfer times between resources, as perf's {@link NetworkModel} computes them for the designer
+ * (fastest shared domain, MB over Mb/s as the C++ reference counts it); zero on the same resource,
+ * +∞ between layers that share no network domain (the designer never places a hop there).
  */
 public final class Network {
-    private final Continuum continuum;
+    private final NetworkModel model;
     private final Map<String, Resource> resources;
 
     public Network(Continuum continuum) {
-        this.continuum = continuum;
+        this.model = NetworkModel.of(continuum);
         this.resources = continuum.resourcesByName();
     }
 
@@ -27,15 +27,8 @@ public final class Network {
         Resource a = resources.get(from);
         Resource b = resources.get(to);
         if (a == null || b == null) {
-            return 0.0;
+            throw new IllegalArgumentException("no resource named " + (a == null ? from : to) + " in the continuum");
         }
-        double best = Double.POSITIVE_INFINITY;
-        for (NetworkDomain domain : continuum.networkDomains()) {
-            if (domain.layers().contains(a.layer()) && domain.layers().contains(b.layer())) {
-                double bandwidth = domain.bandwidth() > 0 ? domain.bandwidth() : Double.POSITIVE_INFINITY;
-                best = Math.min(best, domain.accessDelay() + megabytes / bandwidth);
-            }
-        }
-        return Double.isInfinite(best) ? 0.0 : best;
+        return model.transferTime(a.layer(), b.layer(), megabytes);
     }
 }

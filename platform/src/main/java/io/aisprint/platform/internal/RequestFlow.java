@@ -81,6 +81,10 @@ public final class RequestFlow {
                 Route.Step next = route.steps().get(index + 1);
                 double delay = continuum.network().delay(step.resource(), next.resource(),
                         step.partition().dataSizeTo(next.partition().name()));
+                if (!Double.isFinite(delay)) {
+                    end(request, unlinked(step.resource(), next.resource()));
+                    return;
+                }
                 continuum.after(delay, () -> runStep(request, route, index + 1, output, componentStart));
                 return;
             }
@@ -118,9 +122,17 @@ public final class RequestFlow {
             Route.ComponentRoute next = request.route.components().get(successor);
             String target = next == null || next.steps().isEmpty() ? lastStep.resource() : next.steps().get(0).resource();
             double delay = continuum.network().delay(lastStep.resource(), target, lastStep.partition().dataSizeTo(successor));
+            if (!Double.isFinite(delay)) {
+                end(request, unlinked(lastStep.resource(), target));
+                continue;
+            }
             continuum.after(delay, () -> visit(request, successor, output));
         }
         end(request, null);
+    }
+
+    private static String unlinked(String from, String to) {
+        return "no network domain joins " + from + " and " + to + " (the placement sends data between them)";
     }
 
     /** One branch of the request ended; the request ends with its last branch. */

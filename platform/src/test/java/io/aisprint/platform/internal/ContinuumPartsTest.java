@@ -32,6 +32,28 @@ class ContinuumPartsTest {
     }
 
     @Test
+    void layersWithNoSharedDomainAreUnreachableForPerfPlacementAndPlatformAlike() {
+        io.aisprint.model.SystemDescription system = maskDetection();
+        io.aisprint.model.Continuum unlinked = new io.aisprint.model.Continuum(system.continuum().layers(), java.util.List.of());
+        io.aisprint.model.SystemDescription cut = new io.aisprint.model.SystemDescription(system.application(), unlinked,
+            system.performance(), system.source());
+        io.aisprint.placement.internal.CompiledProblem compiled = io.aisprint.placement.internal.CompiledProblem.compile(cut,
+            system.application().lambda(), io.aisprint.placement.Semantics.cpp());
+        int pi = java.util.Arrays.asList(compiled.resource).stream().map(io.aisprint.model.Resource::name).toList().indexOf("RaspberryPi4");
+        int vm = java.util.Arrays.asList(compiled.resource).stream().map(io.aisprint.model.Resource::name).toList().indexOf("VM-t3xlarge");
+
+        double platform = new Network(unlinked).delay("RaspberryPi4", "VM-t3xlarge", 0.3);
+        double perf = io.aisprint.perf.NetworkModel.of(unlinked).transferTime(
+            unlinked.resourcesByName().get("RaspberryPi4").layer(), unlinked.resourcesByName().get("VM-t3xlarge").layer(), 0.3);
+        double placement = compiled.transfer(pi, vm, 0.3);
+
+        assertThat(platform).isInfinite();
+        assertThat(perf).isInfinite();
+        assertThat(placement).isInfinite();
+        assertThat(compiled.connected(pi, vm)).isFalse();
+    }
+
+    @Test
     void faasPoolStartsColdReusesWarmContainersAndKillsIdleOnes() {
         FaasPool pool = new FaasPool(1_000);
         assertThat(pool.acquire(0)).as("first request starts cold").isTrue();
