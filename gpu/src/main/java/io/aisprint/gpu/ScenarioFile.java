@@ -55,23 +55,55 @@ public final class ScenarioFile {
             throw new GpuException(ErrorCode.INVALID_INPUT, file + " must hold a mapping with costs, nodes and jobs.");
         }
         String where = file.getFileName().toString();
+        keys(root, where, "costs", "nodes", "jobs");
         CostModel costs = costs(field(root, "costs", where), where + ": costs");
         List<Node> nodes = new ArrayList<>();
         JsonNode nodeList = field(root, "nodes", where);
+        Map<String, String> nodeIds = new LinkedHashMap<>();
         for (int i = 0; i < nodeList.size(); i++) {
             JsonNode node = nodeList.get(i);
             String at = where + ": nodes[" + i + "]";
-            nodes.add(new Node(text(node, "id", at), text(node, "gpuType", at), (int) number(node, "gpus", at), node.path("cost").asDouble(0)));
+            keys(node, at, "id", "gpuType", "gpus", "cost");
+            String id = unique(nodeIds, text(node, "id", at), at, "node");
+            nodes.add(new Node(id, text(node, "gpuType", at), (int) number(node, "gpus", at), node.path("cost").asDouble(0)));
         }
         List<Scenario.TraceJob> jobs = new ArrayList<>();
         JsonNode jobList = root.path("jobs");
+        Map<String, String> jobIds = new LinkedHashMap<>();
         for (int i = 0; i < jobList.size(); i++) {
-            jobs.add(job(jobList.get(i), where + ": jobs[" + i + "]"));
+            String at = where + ": jobs[" + i + "]";
+            unique(jobIds, text(jobList.get(i), "id", at), at, "job");
+            jobs.add(job(jobList.get(i), at));
         }
         return new Scenario(nodes, costs, jobs);
     }
 
+    /** An id seen before is refused: two nodes called n1 would be billed and filled as one. */
+    private static String unique(Map<String, String> seen, String id, String at, String what) {
+        String first = seen.putIfAbsent(id, at);
+        if (first != null) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, at + ": " + what + " id '" + id + "' is used twice (first at "
+                + first.substring(first.indexOf(": ") + 2) + ").\nMaybe give every " + what + " its own id.");
+        }
+        return id;
+    }
+
+    private static void keys(JsonNode node, String at, String... allowed) {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        List<String> known = List.of(allowed);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new GpuException(ErrorCode.INVALID_INPUT, at + ": " + io.aisprint.model.io.UnknownKeys.message(name, known));
+            }
+        }
+    }
+
     private static Scenario.TraceJob job(JsonNode node, String at) {
+        keys(node, at, "id", "release", "dueDate", "weight", "priority", "epochs", "profile", "trueProfile", "stopShare",
+            "memoryGb", "application", "earlyStop");
         String id = text(node, "id", at);
         at = at + " (" + id + ")";
         double weight = node.has("weight") ? number(node, "weight", at) : Job.weightOfPriority((int) number(node, "priority", at));
@@ -116,6 +148,7 @@ public final class ScenarioFile {
     }
 
     private static CostModel costs(JsonNode node, String at) {
+        keys(node, at, "gpuCosts", "power", "energyPrice", "pue", "vms");
         if (node.has("gpuCosts")) {
             return new GpuCostTable(table(node.get("gpuCosts"), at + ".gpuCosts"), Map.of());
         }
@@ -127,6 +160,7 @@ public final class ScenarioFile {
             for (int i = 0; i < node.get("vms").size(); i++) {
                 JsonNode vm = node.get("vms").get(i);
                 String vmAt = at + ".vms[" + i + "]";
+                keys(vm, vmAt, "name", "gpuType", "gpus", "price");
                 types.add(new VmCatalogue.VmType(text(vm, "name", vmAt), text(vm, "gpuType", vmAt), (int) number(vm, "gpus", vmAt), number(vm, "price", vmAt)));
             }
             return new VmCatalogue(types);

@@ -92,4 +92,33 @@ class ServiceErrorsTest {
         assertThatThrownBy(() -> ScenarioFile.read(broken)).isInstanceOf(GpuException.class)
             .hasMessageContaining("broken.yaml: jobs[0] (A).profile").hasMessageContaining("K80-1");
     }
+
+    @Test
+    void duplicateIdsAndUnknownKeysInAScenarioAreRefused(@TempDir Path directory) throws Exception {
+        Path twins = directory.resolve("twins.yaml");
+        Files.writeString(twins, """
+            costs: {gpuCosts: {K80: {1: 0.56}}}
+            nodes: [{id: n1, gpuType: K80, gpus: 1}, {id: n1, gpuType: K80, gpus: 4}]
+            jobs: []
+            """);
+        assertThatThrownBy(() -> ScenarioFile.read(twins)).isInstanceOf(GpuException.class)
+            .hasMessageContaining("twins.yaml: nodes[1]").hasMessageContaining("node id 'n1' is used twice (first at nodes[0])");
+
+        Path sameJob = directory.resolve("same-job.yaml");
+        Files.writeString(sameJob, """
+            costs: {gpuCosts: {K80: {1: 0.56}}}
+            nodes: [{id: n1, gpuType: K80, gpus: 1}]
+            jobs: [{id: A, dueDate: 9, weight: 1, epochs: 1, profile: {K80x1: 1}}, {id: A, dueDate: 9, weight: 1, epochs: 1, profile: {K80x1: 1}}]
+            """);
+        assertThatThrownBy(() -> ScenarioFile.read(sameJob)).hasMessageContaining("job id 'A' is used twice");
+
+        Path typo = directory.resolve("typo.yaml");
+        Files.writeString(typo, """
+            costs: {gpuCosts: {K80: {1: 0.56}}}
+            nodes: [{id: n1, gpuType: K80, gpus: 1}]
+            jobs: [{id: A, dueDate: 9, weight: 1, epochs: 1, profile: {K80x1: 1}, stopshare: 0.5}]
+            """);
+        assertThatThrownBy(() -> ScenarioFile.read(typo)).hasMessageContaining("typo.yaml: jobs[0]")
+            .hasMessageContaining("unknown key \"stopshare\"").hasMessageContaining("Maybe you meant \"stopShare\"?");
+    }
 }

@@ -17,4 +17,9 @@ public final class Examples {
         }
         throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
+
+    /** The repository's root folder (the one holding {@code examples/}). */
+    public static Path repositoryRoot() {
+        return require("mask-detection").getParent().getParent();
+    }
 }

@@ -3,7 +3,6 @@ package io.aisprint.model.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -86,45 +85,7 @@ final class KeySchema {
     }
 
     static String unknown(String key, Collection<String> allowed) {
-        String message = "unknown key \"" + key + "\"; expected one of " + String.join(", ", allowed);
-        String nearest = nearest(key, allowed);
-        return nearest == null ? message : message + ".\nMaybe you meant \"" + nearest + "\"?";
-    }
-
-    /** The allowed key closest to {@code key}, when it is close enough to be a typo. */
-    static String nearest(String key, Collection<String> allowed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : allowed) {
-            int distance = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        int tolerance = Math.max(2, key.length() / 3);
-        boolean prefix = best != null && best.length() >= 4 && (key.startsWith(best) || best.startsWith(key));
-        return best != null && (bestDistance <= tolerance || prefix) ? best : null;
-    }
-
-    /** Levenshtein distance (insertions, deletions, substitutions). */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return UnknownKeys.message(key, allowed);
     }
 
     /**

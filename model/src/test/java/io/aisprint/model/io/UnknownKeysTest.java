@@ -54,8 +54,8 @@ class UnknownKeysTest {
 
     @Test
     void farOffKeysGetNoGuess() {
-        assertThat(KeySchema.nearest("zzzzzzzz", java.util.List.of("lambda", "time", "components"))).isNull();
-        assertThat(KeySchema.nearest("componets", java.util.List.of("lambda", "time", "components"))).isEqualTo("components");
+        assertThat(UnknownKeys.nearest("zzzzzzzz", java.util.List.of("lambda", "time", "components"))).isNull();
+        assertThat(UnknownKeys.nearest("componets", java.util.List.of("lambda", "time", "components"))).isEqualTo("components");
     }
 
     private ModelException readFails() {
