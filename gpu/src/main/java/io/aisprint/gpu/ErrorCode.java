@@ -16,6 +16,8 @@ public enum ErrorCode {
     /** A malformed input file or value (not one of the service's codes). */
     INVALID_INPUT(1, "missing or corrupted parameters"),
     UNKNOWN_METHOD(2, "non registered method"),
+    /** A job id this cluster never received (or has forgotten). */
+    UNKNOWN_JOB(3, "unknown job"),
     /** An executor or I/O failure. */
     EXECUTION(5, "execution failure");
 

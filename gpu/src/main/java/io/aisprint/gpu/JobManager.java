@@ -41,6 +41,7 @@ public final class JobManager {
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final Map<String, double[]> gpuLoad = new HashMap<>();
     private final Set<String> waitingForProfiling = new LinkedHashSet<>();
+    private final List<String> cancelled = new ArrayList<>();
     private final Map<String, Running> profiling = new LinkedHashMap<>();
     private final Map<String, Double> idleSince = new HashMap<>();
     private final Map<String, Integer> allocatedGpus = new HashMap<>();
@@ -72,6 +73,17 @@ public final class JobManager {
         if (active.containsKey(job.id()) || completed.containsKey(job.id()) && completed.get(job.id()) >= 1) {
             throw new GpuException(ErrorCode.INVALID_INPUT, "Job " + job.id() + " was already submitted.");
         }
+        if (job.isProfiled()) {
+            Set<String> types = new java.util.TreeSet<>();
+            nodes.values().forEach(node -> types.add(node.gpuType()));
+            boolean runnable = job.secondsPerEpoch().keySet().stream().anyMatch(c -> types.contains(c.gpuType())
+                && nodes.values().stream().anyMatch(node -> node.gpuType().equals(c.gpuType()) && node.gpus() >= Math.ceil(c.gpuShare())));
+            if (!runnable) {
+                throw new GpuException(ErrorCode.MISSING_PROFILING, "Job " + job.id() + " is profiled only on "
+                    + job.secondsPerEpoch().keySet() + ", which no node of this cluster offers (GPU types here: " + types + ").\n"
+                    + "Maybe profile it on one of these types, or submit it without a profile so the profiler measures it.");
+            }
+        }
         Job known = job;
         if (!job.isProfiled()) {
             Map<Configuration, Double> stored = store.profile(job.application());
@@ -100,6 +112,38 @@ public final class JobManager {
             job.secondsPerEpoch().get(run.assignment().configuration())));
         completed.put(jobId, 1.0);
         reschedule(now);
+    }
+
+    /**
+     * Cancels a job that has not finished: a running or profiling job is stopped the way a
+     * preemption stops it (it checkpoints, its progress is kept in {@link #completed}), then it
+     * leaves the queue and the others are re-planned. Returns the share of its epochs done.
+     */
+    public double cancel(String jobId, double now) {
+        advance(now);
+        if (!active.containsKey(jobId)) {
+            throw new GpuException(completed.containsKey(jobId) ? ErrorCode.INVALID_INPUT : ErrorCode.UNKNOWN_JOB,
+                "Job " + jobId + (completed.containsKey(jobId) ? " has already finished or was cancelled." : " is unknown."));
+        }
+        for (Map<String, Running> runs : List.of(running, profiling)) {
+            Running run = runs.remove(jobId);
+            if (run != null) {
+                backend.stop(jobId).ifPresent(share -> completed.put(jobId, Math.min(1, share)));
+                closeSegment(jobId, run, now, runs == profiling);
+                release(run);
+            }
+        }
+        waitingForProfiling.remove(jobId);
+        plannedEnd.remove(jobId);
+        active.remove(jobId);
+        cancelled.add(jobId);
+        reschedule(now);
+        return completed.getOrDefault(jobId, 0.0);
+    }
+
+    /** The jobs cancelled so far, in order. */
+    public List<String> cancelled() {
+        return List.copyOf(cancelled);
     }
 
     /** The profiler measured seconds per epoch of a job; the epochs it ran count as progress. */

@@ -105,6 +105,44 @@ public final class LiveCluster implements AutoCloseable {
         });
     }
 
+    /** One job: its state (running, profiling, waiting, finished, failed, cancelled) and where it runs. */
+    public Map<String, Object> job(String id) {
+        return call(() -> {
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("id", id);
+            JobManager.Running run = manager.running().get(id);
+            String state;
+            if (run != null) {
+                state = "running";
+                job.put("node", run.assignment().nodeId());
+                job.put("configuration", run.assignment().configuration().toString());
+                job.put("gpus", run.gpuIndices());
+            } else if (manager.profilingRuns().containsKey(id)) {
+                state = "profiling";
+            } else if (manager.activeJobs().containsKey(id)) {
+                state = "waiting";
+            } else if (failed.containsKey(id)) {
+                state = "failed";
+                job.put("reason", failed.get(id));
+            } else if (manager.cancelled().contains(id)) {
+                state = "cancelled";
+            } else if (finished.contains(id)) {
+                state = "finished";
+            } else {
+                throw new GpuException(ErrorCode.UNKNOWN_JOB, "No job " + id + " was submitted to this cluster.");
+            }
+            job.put("state", state);
+            job.put("completed", manager.completed(id));
+            return job;
+        });
+    }
+
+    /** Cancels a job: a running one checkpoints and stops; returns the job's state afterwards. */
+    public Map<String, Object> cancel(String id) {
+        call(() -> manager.cancel(id, now()));
+        return job(id);
+    }
+
     public void tick() {
         call(() -> {
             manager.tick(now());

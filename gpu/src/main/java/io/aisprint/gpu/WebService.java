@@ -38,6 +38,8 @@ public final class WebService implements AutoCloseable {
         app.post("/optimizer/{version}", this::optimize);
         app.post("/jobs", this::submit);
         app.get("/jobs", this::jobs);
+        app.get("/jobs/{id}", context -> context.json(cluster().job(context.pathParam("id"))));
+        app.delete("/jobs/{id}", context -> context.json(cluster().cancel(context.pathParam("id"))));
         app.exception(GpuException.class, (error, context) -> fail(context, error));
     }
 
@@ -83,6 +85,13 @@ public final class WebService implements AutoCloseable {
         context.json(cluster.status());
     }
 
+    private LiveCluster cluster() {
+        if (cluster == null) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "This service runs without a cluster; start it with --cluster FILE to run jobs.");
+        }
+        return cluster;
+    }
+
     private JsonNode body(Context context) {
         try {
             return mapper.readTree(context.body());
@@ -92,7 +101,11 @@ public final class WebService implements AutoCloseable {
     }
 
     private void fail(Context context, GpuException error) {
-        context.status(error.code() == ErrorCode.OPTIMIZER_FAILURE || error.code() == ErrorCode.EXECUTION ? 500 : 400);
+        context.status(switch (error.code()) {
+            case OPTIMIZER_FAILURE, EXECUTION -> 500;
+            case UNKNOWN_JOB -> 404;
+            default -> 400;
+        });
         context.json(optimizer.error(error));
     }
 

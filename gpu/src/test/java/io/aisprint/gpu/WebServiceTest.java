@@ -100,4 +100,38 @@ class WebServiceTest {
         // The unseen job ran its profiling epochs first; the real run resumed from them.
         assertThat(Files.readString(work.resolve("unseen.log"))).contains("epoch 2/2").contains("resumed from epoch 2").contains("epoch 6/6");
     }
+
+    @Test
+    void oneJobCanBeReadAndCancelledAndAJobForMissingGpusIsRefused(@TempDir Path work) throws Exception {
+        GpuCostTable costs = new GpuCostTable(Map.of("CPU", new TreeMap<>(Map.of(1, 0.1))), Map.of());
+        LiveCluster cluster = new LiveCluster(List.of(new Node("local", "CPU", 1, 0)), costs,
+            Policies.create("G", OptimizerOptions.defaults()), work, ProcessExecutor.GpuBinding.CUDA, Map.of(), Clock.systemUTC());
+        try (WebService service = new WebService(OptimizerService.reference(), cluster).start("127.0.0.1", 0)) {
+            HttpResponse<String> elsewhere = post(service.port(), "/jobs",
+                "{\"id\": \"v100-only\", \"job\": \"java\", \"epochs\": 5, \"dueInSeconds\": 3600, \"profile\": {\"V100x1\": 2.0}}");
+            assertThat(elsewhere.statusCode()).isEqualTo(400);
+            assertThat(elsewhere.body()).contains("V100x1").contains("no node of this cluster offers").contains("CPU");
+
+            HttpResponse<String> long_ = post(service.port(), "/jobs",
+                "{\"id\": \"long\", \"job\": \"java\", \"epochs\": 1000000, \"dueInSeconds\": 3600, \"profile\": {\"CPUx1\": 0.05}}");
+            assertThat(long_.statusCode()).isEqualTo(201);
+            JsonNode running = MAPPER.readTree(get(service.port(), "/jobs/long").body());
+            assertThat(running.get("state").asText()).isEqualTo("running");
+            assertThat(running.get("node").asText()).isEqualTo("local");
+
+            HttpResponse<String> cancelled = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/jobs/long"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(cancelled.statusCode()).isEqualTo(200);
+            assertThat(MAPPER.readTree(cancelled.body()).get("state").asText()).isEqualTo("cancelled");
+            assertThat(MAPPER.readTree(get(service.port(), "/jobs").body()).get("running").size()).isZero();
+
+            HttpResponse<String> again = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/jobs/long"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).isEqualTo(400);
+            assertThat(again.body()).contains("already finished or was cancelled");
+            HttpResponse<String> unknown = get(service.port(), "/jobs/nobody");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).contains("No job nobody");
+        }
+    }
 }
