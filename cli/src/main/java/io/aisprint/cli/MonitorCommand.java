@@ -389,7 +389,7 @@ public final class MonitorCommand implements Runnable {
                 throw userFacing(e);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%s: %d rule(s), %d webhook(s), evaluated every %s%n", file, rules.rules().size(), rules.webhooks().size(), rules.every());
+            out.printf("%s: %d rule(s), %d webhook(s), evaluated every %s%n", file, rules.rules().size(), rules.webhooks().size(), Durations.human(rules.every()));
             for (AlertRule rule : rules.rules()) {
                 out.println("  " + rule.name() + " (" + rule.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + ")");
             }

@@ -112,4 +112,12 @@ class GpuCommandTest {
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(outcome.err()).contains("--job").contains("'djl' or 'java'").contains("torch").doesNotContain("cannot reach");
     }
+
+    @Test
+    void theShippedScheduleRequestIsAnswered() {
+        Path request = io.aisprint.testsupport.Examples.repositoryRoot().resolve("examples/gpu/schedule-request.json");
+        CliTestSupport.Outcome answer = CliTestSupport.run("gpu", "schedule", "--request", request.toString());
+        assertThat(answer.exitCode()).as(answer.err()).isEqualTo(ExitCodes.OK);
+        assertThat(answer.out()).contains("\"estimated_cost\"", "train-resnet", "finetune-bert", "gpu-node-");
+    }
 }

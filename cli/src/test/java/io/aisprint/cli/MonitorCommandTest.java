@@ -117,4 +117,38 @@ class MonitorCommandTest {
         assertThat(size.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(size.err()).contains("Cannot read size 'huge'");
     }
+
+    @Test
+    void theExampleRuleFileChecksAndProblemsAreNamedOnce() throws Exception {
+        java.nio.file.Path example = io.aisprint.testsupport.Examples.repositoryRoot().resolve("examples/monitor/rules.yaml");
+        CliTestSupport.Outcome ok = CliTestSupport.run("monitor", "check-rules", example.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isEqualTo(ExitCodes.OK);
+        assertThat(ok.out()).contains("5 rule(s)", "evaluated every 10 s").doesNotContain("PT10S");
+
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("rules", ".yaml");
+        java.nio.file.Files.writeString(bad, """
+            rules:
+              - {name: a, measurement: m, field: f, crit: 1}
+              - {name: a, measurement: m, field: f, crit: 2}
+            qos:
+              limits:
+                - {name: x, components: [c], limit: -1}
+            webhooks:
+              - {attempts: 2}
+            """);
+        CliTestSupport.Outcome failed = CliTestSupport.run("monitor", "check-rules", bad.toString());
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(failed.err()).contains("rule 2 'a': the name is used twice", "must be a positive number", "webhook 1: 'url' is required")
+            .doesNotContain("webhook 1: webhook 1:");
+
+        java.nio.file.Files.writeString(bad, "rules:\n  - {name: a, measurment: m}\n");
+        CliTestSupport.Outcome typo = CliTestSupport.run("monitor", "check-rules", bad.toString());
+        assertThat(typo.err()).contains("line 2", "unknown key \"measurment\"", "Maybe you meant \"measurement\"?");
+        java.nio.file.Files.delete(bad);
+
+        assertThat(Durations.human(java.time.Duration.ofSeconds(90))).isEqualTo("90 s");
+        assertThat(Durations.human(java.time.Duration.ofMinutes(5))).isEqualTo("5 min");
+        assertThat(Durations.human(java.time.Duration.ofMinutes(90))).isEqualTo("1 h 30 min");
+        assertThat(Durations.human(java.time.Duration.ofMillis(250))).isEqualTo("250 ms");
+    }
 }

@@ -98,4 +98,19 @@ class PlacementCommandsTest {
         CliTestSupport.Outcome outcome = CliTestSupport.run("design", "--help");
         assertThat(outcome.out()).contains("--max-load", "--method", "branch and bound", "Exit codes");
     }
+
+    @Test
+    void theShippedSystemJsonAndSolutionEvaluateToTheDesignedCost() throws Exception {
+        Path examples = io.aisprint.testsupport.Examples.repositoryRoot().resolve("examples/placement");
+        CliTestSupport.Outcome evaluated = CliTestSupport.run("evaluate", examples.resolve("system_description.json").toString(),
+            examples.resolve("solution.json").toString(), "--json");
+        assertThat(evaluated.exitCode()).as(evaluated.err()).isEqualTo(ExitCodes.OK);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluated.out());
+        CliTestSupport.Outcome designed = CliTestSupport.run("design", examples.resolve("system_description.json").toString(),
+            "--json", "--time-limit", "5");
+        assertThat(designed.exitCode()).as(designed.err()).isEqualTo(ExitCodes.OK);
+        double designedCost = new com.fasterxml.jackson.databind.ObjectMapper().readTree(designed.out()).get("total_cost").asDouble();
+        assertThat(json.get("total_cost").asDouble()).as("the shipped solution is the optimum the designer proves")
+            .isCloseTo(designedCost, org.assertj.core.data.Offset.offset(1e-6));
+    }
 }

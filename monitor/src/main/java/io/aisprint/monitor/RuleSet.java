@@ -61,8 +61,10 @@ public record RuleSet(List<AlertRule> rules, List<Webhook> webhooks, Duration ev
         try {
             dto = mapper.readValue(yaml, FileDto.class);
         } catch (UnrecognizedPropertyException e) {
-            throw MonitorException.invalid(source + ": unknown key '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr() + "; known keys are " + e.getKnownPropertyIds() + ".");
+            List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                    : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            throw MonitorException.invalid(source + " line " + e.getLocation().getLineNr() + ": "
+                    + io.aisprint.model.io.UnknownKeys.message(e.getPropertyName(), known));
         } catch (IOException e) {
             throw MonitorException.invalid(source + ": not valid YAML for a rule file: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() + " at line " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) : e.getMessage()));
         }
@@ -123,8 +125,10 @@ public record RuleSet(List<AlertRule> rules, List<Webhook> webhooks, Duration ev
                     problems.add(where + ": attempts must be at least 1, got " + attempts);
                 }
                 webhooks.add(new Webhook(url, attempts, backoff == null ? Duration.ofSeconds(1) : backoff));
-            } catch (IllegalArgumentException | MonitorException e) {
-                problems.add(where + ": " + e.getMessage());
+            } catch (MonitorException e) {
+                problems.add(e.getMessage());
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": url '" + hook.url + "' is not a URL (" + e.getMessage() + ")");
             }
         }
         Duration every = parseDuration(dto.every == null ? "30s" : dto.every, "every", problems);

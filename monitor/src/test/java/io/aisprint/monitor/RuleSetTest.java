@@ -94,7 +94,9 @@ class RuleSetTest {
     @Test
     void unknownKeysAreNamed() {
         assertThatThrownBy(() -> RuleSet.parse("rules:\n  - name: a\n    measurement: m\n    treshold: 3\n", "typo.yaml"))
-                .hasMessageContaining("typo.yaml: unknown key 'treshold' at line 4");
+                .hasMessageContaining("typo.yaml line 4: unknown key \"treshold\"; expected one of after, aggregate, crit");
+        assertThatThrownBy(() -> RuleSet.parse("rules:\n  - name: a\n    measurment: m\n", "typo.yaml"))
+                .hasMessageContaining("typo.yaml line 3: unknown key \"measurment\"").hasMessageContaining("Maybe you meant \"measurement\"?");
     }
 
     @Test
