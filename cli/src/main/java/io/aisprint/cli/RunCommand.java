@@ -64,6 +64,10 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "APP", description = "application directory or system description JSON")
     Path app;
 
+    private static final double MAX_DURATION = 86_400;
+    private static final double MIN_TIME_SCALE = 0.01;
+    private static final double MAX_TIME_SCALE = 100;
+
     @Option(names = "--lambda", paramLabel = "L", description = "constant arrival rate in requests per second")
     Double lambda;
 
@@ -101,6 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         if (lambda != null && loadProfile != null) {
             throw new UserFacingException("give --lambda or --load-profile, not both", ExitCodes.USAGE);
         }
+        checkOptions();
         SystemDescription system;
         try {
             system = SystemReaders.read(app);
@@ -147,6 +152,27 @@ public final class RunCommand implements Callable<Integer> {
         } catch (PlatformException | PlacementException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
+        }
+    }
+
+    /** Everything the options can get wrong is said before the run starts, not after it. */
+    private void checkOptions() {
+        if (lambda != null && !(lambda > 0 && Double.isFinite(lambda))) {
+            throw new UserFacingException("--lambda must be a positive number of requests per second, not " + lambda, ExitCodes.USAGE);
+        }
+        if (!(duration > 0 && duration <= MAX_DURATION)) {
+            throw new UserFacingException("--duration must be more than 0 and at most " + (long) MAX_DURATION
+                + " s (one day of application time), not " + duration, ExitCodes.USAGE);
+        }
+        if (!(timeScale >= MIN_TIME_SCALE && timeScale <= MAX_TIME_SCALE)) {
+            throw new UserFacingException("--time-scale must be between " + MIN_TIME_SCALE + " and " + MAX_TIME_SCALE
+                + " wall seconds per application second, not " + timeScale
+                + "\nMaybe 0.1 (ten times as fast as real time); below 0.01 the emulated service times fall under the timer's resolution.",
+                ExitCodes.USAGE);
+        }
+        if (Files.exists(report) && !Files.isDirectory(report)) {
+            throw new UserFacingException("--report " + report + " is a file; give a folder for summary.json and report.html",
+                ExitCodes.USAGE);
         }
     }
 

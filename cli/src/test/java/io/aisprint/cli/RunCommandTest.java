@@ -70,4 +70,18 @@ class RunCommandTest {
         CliTestSupport.Outcome outcome = CliTestSupport.run("run", dir.resolve("nothing").toString());
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void badOptionsAreRefusedBeforeTheRunStartsAndNameTheOption() throws Exception {
+        Path file = Files.writeString(dir.resolve("README.md"), "not a folder");
+        String app = example("mask-detection").toString();
+        for (String[] bad : new String[][] {{"--lambda", "-1"}, {"--duration", "1e6"}, {"--time-scale", "1e-9"},
+            {"--report", file.toString()}}) {
+            CliTestSupport.Outcome outcome = CliTestSupport.run("run", app, bad[0], bad[1]);
+            assertThat(outcome.exitCode()).as(String.join(" ", bad)).isEqualTo(ExitCodes.USAGE);
+            assertThat(outcome.err()).as(String.join(" ", bad)).contains(bad[0]).doesNotContain("load profile step");
+            assertThat(outcome.out()).as("refused before the design and the run").doesNotContain("design (SPACE4AI-D)", "aisprint run ");
+        }
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
 }
