@@ -84,8 +84,24 @@ public final class ValidateCommand implements Callable<Integer> {
             printJson(out, true, summary, List.of());
         } else {
             printText(out, summary);
+            printReadiness(out, DesignReadiness.of(system));
         }
         return ExitCodes.OK;
+    }
+
+    /** What `design` will need that the input does not have yet, and how to get it. */
+    private void printReadiness(PrintWriter out, DesignReadiness readiness) {
+        if (readiness.ready()) {
+            out.println("  design        ready: every compatible (partition, resource) pair has a performance model");
+            return;
+        }
+        out.printf(Locale.ROOT, "  design        NOT READY: %d of %d compatible (partition, resource) pairs have no performance model, e.g.%n",
+            readiness.missing().size(), readiness.compatible());
+        readiness.missing().stream().limit(3).forEach(pair -> out.println("                  " + pair));
+        out.println("                Get them by measuring, then design:");
+        out.println("                  aisprint profile " + path + " --join HOST:PORT   (on workers labelled resource=R)");
+        out.println("                or declare demands in common_config/performance.yaml (docs/model.md),");
+        out.println("                or train regression models from profiling data (aisprint perf train, docs/perf.md).");
     }
 
     private void printText(PrintWriter out, SystemSummary summary) {
@@ -102,9 +118,6 @@ public final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  workload      λ = %s req/s, horizon %s h%n", number(summary.lambda()), number(summary.time()));
         out.printf(Locale.ROOT, "  performance   %d of %d compatible (partition, resource) pairs declared%n",
                 summary.performanceDeclared(), summary.compatiblePairs());
-        if (summary.performanceDeclared() < summary.compatiblePairs()) {
-            out.println("                (the designer needs a declaration for every pair; see docs/model.md)");
-        }
     }
 
     private static String number(double value) {

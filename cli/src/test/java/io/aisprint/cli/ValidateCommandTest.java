@@ -137,4 +137,20 @@ class ValidateCommandTest {
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(outcome.err()).contains("solution (placement) file, not a system description").contains("1 problem");
     }
+
+    @Test
+    void anAppWithoutPerformanceDataIsValidButSaysDesignIsNotReadyAndHow(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path app = io.aisprint.testsupport.TestDirectories.copy(io.aisprint.testsupport.Examples.require("mask-detection"), dir.resolve("app"),
+            file -> !file.getFileName().toString().equals("performance.yaml"));
+        CliTestSupport.Outcome outcome = CliTestSupport.run("validate", app.toString());
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(outcome.out()).contains("valid", "design        NOT READY: 10 of 10", "blurry-faces/base on RaspberryPi4",
+            "aisprint profile", "performance.yaml");
+        CliTestSupport.Outcome design = CliTestSupport.run("design", app.toString());
+        assertThat(design.exitCode()).isNotEqualTo(ExitCodes.OK);
+        assertThat(design.err()).contains("no performance model", "aisprint validate");
+
+        CliTestSupport.Outcome ready = CliTestSupport.run("validate", io.aisprint.testsupport.Examples.require("mask-detection").toString());
+        assertThat(ready.out()).contains("design        ready");
+    }
 }

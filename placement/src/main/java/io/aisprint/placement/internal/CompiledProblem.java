@@ -254,7 +254,9 @@ public final class CompiledProblem {
                 PerformanceModel model = system.performance().model(component, partition.name(), compatible.getKey())
                         .orElseThrow(() -> new PlacementException("no performance model for partition " + component + "/"
                                 + partition.name() + " on " + compatible.getKey()
-                                + "; expected an entry in Performance for every compatible resource"));
+                                + "; expected an entry in Performance for every compatible resource.\n"
+                                + "Maybe measure it (aisprint profile APP --join HOST:PORT) or declare it in "
+                                + "common_config/performance.yaml; 'aisprint validate APP' lists every missing pair."));
                 compileModel(s, r, model, component);
                 memory[s][r] = compatible.getValue();
                 candidates.add(r);
