@@ -19,6 +19,8 @@ public final class IotException extends RuntimeException {
         UNSIGNED,
         /** The signature does not verify for the claimed account. */
         BAD_SIGNATURE,
+        /** The edge data API cannot be reached (client side). */
+        API_UNAVAILABLE,
         /** The request's nonce was seen before or its time is outside the accepted window. */
         REPLAYED,
     }
