@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         ProfileCommand.class,
         RuntimeCommand.class,
         NetCommand.class,
+        IotCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
