@@ -30,6 +30,11 @@ public final class DataPlane implements AutoCloseable {
     private final NetnsAgent ue;
     private final FlowController controller;
     private final long installMicros;
+    private final java.util.concurrent.ExecutorService decisions = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "flow-controller");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private DataPlane(NetworkPolicy policy, boolean proactive) {
         topology = Topology.create(policy);
@@ -62,13 +67,16 @@ public final class DataPlane implements AutoCloseable {
             } else {
                 controller = new FlowController(topology, policy);
                 NetnsAgent upf = start("upf", script);
-                upf.onPunt(words -> {
+                // Decisions run off the agent's reader thread: releasing the packet is a call to the same agent.
+                upf.onPunt(words -> decisions.execute(() -> {
                     try {
-                        controller.onPunt(words);
+                        if (controller.onPunt(words).allowed()) {
+                            upf.call(5000, "release", words[1]);
+                        }
                     } catch (RuntimeException e) {
                         // a failed install leaves the flow dropped (fail closed); the next retransmission is punted again
                     }
-                });
+                }));
                 upf.require(5000, "nflog", Integer.toString(PUNT_GROUP));
             }
         } catch (RuntimeException e) {
@@ -149,6 +157,7 @@ public final class DataPlane implements AutoCloseable {
 
     @Override
     public void close() {
+        decisions.shutdownNow();
         agents.forEach(NetnsAgent::close);
         agents.clear();
         topology.close();

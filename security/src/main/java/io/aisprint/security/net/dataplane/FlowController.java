@@ -18,7 +18,7 @@ import java.util.Set;
  * The policy server acting as SDN controller. The UPF punts the first packet of every unknown
  * flow; the controller runs it through the compiled pipeline and, when the verdict is forward,
  * adds the flow to the {@code flows} set of every node of the service's path (farthest node
- * first, so the retransmitted packet finds the whole path open). A revoked grant removes the
+ * first), then lets the held packet go on (the UPF agent sends it again). A revoked grant removes the
  * flow everywhere and forgets its connection-tracking state, so the open connection's next
  * packet is punted again and stays dropped; a re-route moves the flow's entries to the new path.
  */
@@ -51,14 +51,14 @@ public final class FlowController {
         return Set.copyOf(installed.keySet());
     }
 
-    /** Handles one punted packet ({@code punt SRC DST PROTO SPORT DPORT} from the UPF agent). */
+    /** Handles one punted packet ({@code punt ID SRC DST PROTO SPORT DPORT} from the UPF agent). */
     public synchronized Decision onPunt(String[] words) {
         long start = System.nanoTime();
-        long source = Ipv4Prefix.parseAddress(words[1], words[1]);
-        long destination = Ipv4Prefix.parseAddress(words[2], words[2]);
-        int protocol = Integer.parseInt(words[3]);
-        int sourcePort = Integer.parseInt(words[4]);
-        int destinationPort = Integer.parseInt(words[5]);
+        long source = Ipv4Prefix.parseAddress(words[2], words[2]);
+        long destination = Ipv4Prefix.parseAddress(words[3], words[3]);
+        int protocol = Integer.parseInt(words[4]);
+        int sourcePort = Integer.parseInt(words[5]);
+        int destinationPort = Integer.parseInt(words[6]);
         boolean uplink = policy.devices().stream().anyMatch(d -> d.address().contains(source));
         Flow flow = uplink ? new Flow(source, destination, protocol, destinationPort) : new Flow(destination, source, protocol, sourcePort);
         Verdict verdict = pipeline.process(new Packet(source, destination, protocol, sourcePort, destinationPort, 0));

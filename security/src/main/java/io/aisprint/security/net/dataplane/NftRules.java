@@ -36,7 +36,7 @@ public final class NftRules {
             + "    ct state established,related accept\n"
             + "    ip saddr . ip daddr . meta l4proto . th dport @flows accept\n"
             + "    ip daddr . ip saddr . meta l4proto . th sport @flows accept\n"
-            + (puntGroup >= 0 ? "    ct state new log group " + puntGroup + "\n" : "")
+            + (puntGroup >= 0 ? "    ct state new log group " + puntGroup + " queue-threshold 1\n" : "")
             + "    counter comment \"dropped\"\n  }\n}\n";
     }
 

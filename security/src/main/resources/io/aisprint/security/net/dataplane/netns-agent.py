@@ -2,13 +2,16 @@
 # aisprint network-namespace agent: runs inside one namespace (ip netns exec NS python3 netns-agent.py)
 # and does what a JVM in the root namespace cannot: listen and connect from inside the namespace, and
 # receive packets punted by nftables "log group N" (NFLOG over a netlink socket, Python standard
-# library only). Protocol: one command per stdin line "ID VERB ARGS..."; one reply line "ID ok ..." or
-# "ID fail REASON ..."; punted packets arrive as unsolicited "punt SRC DST PROTO SPORT DPORT" lines.
+# library only) and send a punted packet on once the controller has opened its path ("release").
+# Protocol: one command per stdin line "ID VERB ARGS..."; one reply line "ID ok ..." or "ID fail REASON
+# ..."; punted packets arrive as unsolicited "punt PACKET_ID SRC DST PROTO SPORT DPORT" lines.
 import socket, struct, sys, threading, time
 
 out_lock = threading.Lock()
 handles = {}
 next_handle = [1]
+held = {}          # punted packets by id, until released (the newest 1024 are kept)
+next_packet = [1]
 
 def emit(line):
     with out_lock:
@@ -112,7 +115,9 @@ def nflog(rid, group):
         if error != 0:
             raise OSError("nflog config error %d" % error)
     config(attr(1, struct.pack("B", 1)), group)               # bind to the group
-    config(attr(2, struct.pack(">IBx", 128, 2)), group)       # copy 128 bytes of each packet
+    config(attr(2, struct.pack(">IBx", 0xFFFF, 2)), group)    # copy whole packets (to release them later)
+    config(attr(5, struct.pack(">I", 1)), group)              # queue threshold 1: deliver each packet at once, not in batches
+    config(attr(4, struct.pack(">I", 0)), group)              # no flush timer wait
     def receive():
         while True:
             data = sock.recv(65536)
@@ -129,13 +134,45 @@ def nflog(rid, group):
                         packet = body[position + 4:position + attr_length]
                         header = (packet[0] & 15) * 4
                         sport, dport = struct.unpack_from(">HH", packet, header) if len(packet) >= header + 4 else (0, 0)
-                        emit("punt %s %s %d %d %d" % (socket.inet_ntoa(packet[12:16]), socket.inet_ntoa(packet[16:20]), packet[9], sport, dport))
+                        packet_id = next_packet[0]
+                        next_packet[0] += 1
+                        held[packet_id] = packet
+                        held.pop(packet_id - 1024, None)
+                        emit("punt %d %s %s %d %d %d" % (packet_id, socket.inet_ntoa(packet[12:16]), socket.inet_ntoa(packet[16:20]), packet[9], sport, dport))
                     position += (attr_length + 3) & ~3
                 offset += (length + 3) & ~3
     threading.Thread(target=receive, daemon=True).start()
     emit(rid + " ok")
 
-VERBS = {"listen": listen, "connect": connect, "open": open_cmd, "send": send_cmd, "close": close_cmd, "nflog": nflog}
+def checksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+# A packet logged on its way out of a veth may carry a partial (offloaded) L4 checksum; compute it in
+# full before sending the packet again, or the receiver drops it.
+def release(rid, packet_id):
+    packet = bytearray(held.pop(int(packet_id)))
+    header = (packet[0] & 15) * 4
+    proto = packet[9]
+    offset = {6: 16, 17: 6}.get(proto)
+    if offset is not None and len(packet) >= header + offset + 2:
+        segment = packet[header:]
+        segment[offset:offset + 2] = b"\0\0"
+        pseudo = bytes(packet[12:20]) + struct.pack("!BBH", 0, proto, len(segment))
+        segment[offset:offset + 2] = struct.pack("!H", checksum(pseudo + bytes(segment)))
+        packet[header:] = segment
+    sender = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+    try:
+        sender.sendto(bytes(packet), (socket.inet_ntoa(bytes(packet[16:20])), 0))
+    finally:
+        sender.close()
+    emit(rid + " ok")
+
+VERBS = {"release": release, "listen": listen, "connect": connect, "open": open_cmd, "send": send_cmd, "close": close_cmd, "nflog": nflog}
 
 def run(words):
     try:

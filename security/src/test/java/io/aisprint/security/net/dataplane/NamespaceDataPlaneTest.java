@@ -35,6 +35,7 @@ class NamespaceDataPlaneTest {
         try (DataPlane plane = DataPlane.start(policy, false)) {
             DataPlane.Connection first = plane.connect(policy, "1", "cam", TIMEOUT, 1);
             assertThat(first.connected()).as("granted device, first packet via the controller: %s", first).isTrue();
+            assertThat(first.connectMicros()).as("the held first packet is released, not left to TCP's 1 s retransmission").isLessThan(900_000);
             assertThat(plane.connect(policy, "2", "cam", TIMEOUT, 1).connected()).as("no grant").isFalse();
             assertThat(plane.connect(policy, "1", "tele", TIMEOUT, 1).connected()).as("granted another service only").isFalse();
             DataPlane.Connection later = plane.connect(policy, "1", "cam", TIMEOUT, 1);
