@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         ProfileCommand.class,
         RuntimeCommand.class,
+        NetCommand.class,
+        IotCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
