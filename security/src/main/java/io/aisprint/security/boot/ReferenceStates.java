@@ -80,7 +80,7 @@ public final class ReferenceStates {
         BootFacts facts = BootFacts.of(log);
         boolean secureBoot = facts.secureBootEnabled();
         if (!secureBoot && !withoutSecureBoot) {
-            throw new TrustException(TrustErrorCode.POLICY_MALFORMED,
+            throw new TrustException(TrustErrorCode.ATTESTATION_REFUSED,
                 "Secure Boot is not enabled in this log (no EV_EFI_VARIABLE_DRIVER_CONFIG SecureBoot=1)\nMaybe pass --without-secureboot to accept such nodes.");
         }
         List<ReferenceState.Kernel> kernels = new ArrayList<>();
