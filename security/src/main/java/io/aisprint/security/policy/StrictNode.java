@@ -85,6 +85,9 @@ public final class StrictNode {
         if (!node.isValueNode() || node.isBoolean()) {
             throw error("expected a string");
         }
+        if (node.isNumber() && node.asText().length() > 18) {
+            throw error("expected a string, got the number " + node.asText() + "\nMaybe quote it: YAML reads hex made of digits only as a number.");
+        }
         return node.asText();
     }
 
