@@ -55,6 +55,16 @@ public final class PolicyStore {
         return version;
     }
 
+    /** Puts back a version read from sealed storage (already checked when it was stored). */
+    public synchronized void restore(byte[] yaml, String creator) {
+        SessionPolicy policy = SessionPolicyParser.parse(yaml, "stored session policy");
+        sessions.computeIfAbsent(policy.name(), n -> new ArrayList<>()).add(new Version(hash(yaml), policy, yaml.clone(), creator));
+    }
+
+    public synchronized List<String> names() {
+        return List.copyOf(new java.util.TreeSet<>(sessions.keySet()));
+    }
+
     public synchronized Optional<Version> current(String name) {
         List<Version> versions = sessions.get(name);
         return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));

@@ -4,21 +4,14 @@ import io.aisprint.security.TrustErrorCode;
 import io.aisprint.security.TrustException;
 import io.aisprint.security.policy.SessionPolicy;
 import io.aisprint.security.policy.SessionPolicy.Secret;
-import java.io.IOException;
-import java.io.StringReader;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * Materialises a session's secrets: generates random strings, bytes and keys, issues X.509
@@ -87,12 +80,12 @@ public final class SecretGenerator {
             return new SecretValue(secret.name(), kindName(secret), secret.value().get(), Optional.empty());
         }
         SecretValue keyValue = done.get(secret.privateKey().orElseThrow());
-        KeyPair keys = keyPair(keyValue.value());
+        KeyPair keys = Pem.keyPair(keyValue.value());
         String commonName = secret.commonName().orElse(secret.san().isEmpty() ? secret.name() : secret.san().get(0).replaceFirst("^(dns|ip):", ""));
-        X509Certificate certificate;
+        java.security.cert.X509Certificate certificate;
         if (secret.issuer().isPresent()) {
             SecretValue issuer = done.get(secret.issuer().get());
-            CertificateAuthority ca = new CertificateAuthority(keyPair(issuer.privateKeyPem().orElseThrow()), parse(issuer.value()), java.time.Clock.systemUTC());
+            CertificateAuthority ca = new CertificateAuthority(Pem.keyPair(issuer.privateKeyPem().orElseThrow()), Pem.certificate(issuer.value()), java.time.Clock.systemUTC());
             certificate = secret.kind() == SessionPolicy.SecretKind.X509_CA ? ca.issueCa(commonName, keys.getPublic(), secret.validFor())
                 : ca.issue(commonName, keys.getPublic(), secret.san(), secret.endpoint().orElse(null), secret.validFor());
         } else if (secret.kind() == SessionPolicy.SecretKind.X509_CA) {
@@ -114,49 +107,6 @@ public final class SecretGenerator {
             default -> 4;
         }));
         return list;
-    }
-
-    static KeyPair keyPair(String pem) {
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object = parser.readObject();
-            PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(PrivateKeyInfo.getInstance(object));
-            return new KeyPair(publicOf(key), key);
-        } catch (IOException | RuntimeException e) {
-            throw refused("a private-key secret is not a PKCS#8 PEM key: " + e.getMessage());
-        }
-    }
-
-    private static java.security.PublicKey publicOf(PrivateKey key) {
-        try {
-            if (key instanceof java.security.interfaces.RSAPrivateCrtKey rsa) {
-                return java.security.KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-            }
-            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
-            org.bouncycastle.crypto.params.AsymmetricKeyParameter parameter = org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(info);
-            org.bouncycastle.asn1.x509.SubjectPublicKeyInfo publicInfo;
-            if (parameter instanceof org.bouncycastle.crypto.params.ECPrivateKeyParameters ec) {
-                var q = ec.getParameters().getG().multiply(ec.getD()).normalize();
-                publicInfo = org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
-                    new org.bouncycastle.crypto.params.ECPublicKeyParameters(q, ec.getParameters()));
-                // keep the named curve of the private key
-                publicInfo = new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(info.getPrivateKeyAlgorithm(), publicInfo.getPublicKeyData().getBytes());
-            } else if (parameter instanceof org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters ed) {
-                publicInfo = org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(ed.generatePublicKey());
-            } else {
-                throw refused("unsupported private key type " + key.getAlgorithm());
-            }
-            return java.security.KeyFactory.getInstance(key.getAlgorithm()).generatePublic(new java.security.spec.X509EncodedKeySpec(publicInfo.getEncoded()));
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw refused("cannot derive the public key: " + e.getMessage());
-        }
-    }
-
-    static X509Certificate parse(String pem) {
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate((org.bouncycastle.cert.X509CertificateHolder) parser.readObject());
-        } catch (IOException | java.security.cert.CertificateException | ClassCastException e) {
-            throw refused("not a PEM certificate: " + e.getMessage());
-        }
     }
 
     private String randomAscii(int size) {
