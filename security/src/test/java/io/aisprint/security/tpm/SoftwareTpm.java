@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A real software TPM for tests: swtpm in socket mode on free loopback ports with its own state
  * folder, driven by the tpm2-tools commands. Stopped by its process (never by name).
  */
-final class SoftwareTpm implements AutoCloseable {
+public final class SoftwareTpm implements AutoCloseable {
     private final Path directory;
     private final Process process;
     private final int port;
@@ -27,7 +27,7 @@ final class SoftwareTpm implements AutoCloseable {
     }
 
     /** Starts one, or skips the test when swtpm or tpm2-tools are missing. */
-    static SoftwareTpm start(Path directory) throws IOException, InterruptedException {
+    public static SoftwareTpm start(Path directory) throws IOException, InterruptedException {
         assumeTrue(onPath("swtpm") && onPath("tpm2_quote") && onPath("tpm2_createak"),
             "swtpm / tpm2-tools are not installed (apt-get install swtpm swtpm-tools tpm2-tools): TPM quote test skipped");
         Path state = Files.createDirectories(directory.resolve("tpm-state"));
@@ -51,7 +51,7 @@ final class SoftwareTpm implements AutoCloseable {
     }
 
     /** Runs a tpm2-tools command against this TPM in its folder; returns standard output. */
-    String run(String... command) throws IOException, InterruptedException {
+    public String run(String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("TPM2TOOLS_TCTI", "swtpm:host=127.0.0.1,port=" + port);
         Path output = Files.createTempFile(directory, "out", ".txt");
@@ -64,12 +64,12 @@ final class SoftwareTpm implements AutoCloseable {
     }
 
     /** tpm2-tools without a resource manager run out of object slots unless transient objects are flushed. */
-    void flush() throws IOException, InterruptedException {
+    public void flush() throws IOException, InterruptedException {
         run("tpm2_flushcontext", "-t");
         run("tpm2_flushcontext", "-s");
     }
 
-    Path file(String name) {
+    public Path file(String name) {
         return directory.resolve(name);
     }
 
