@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /** {@code aisprint trust}: measured boot, attestation and secrets. */
 @Command(name = "trust", mixinStandardHelpOptions = true, usageHelpWidth = 100,
-    subcommands = {TrustVerifyBootCommand.class, TrustCreateRefstateCommand.class},
+    subcommands = {TrustVerifyBootCommand.class, TrustCreateRefstateCommand.class, TrustPolicyCommand.class, TrustServeCommand.class},
     description = {
         "The trust layer: verify a node's measured boot (TCG event log, TPM quote, Keylime-style",
         "reference state), check session policies, and run the attestation and secret service that",

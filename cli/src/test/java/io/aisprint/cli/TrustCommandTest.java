@@ -65,4 +65,22 @@ class TrustCommandTest {
         assertThat(outcome.err()).startsWith("error: cannot read ");
         assertThat(Optional.of(outcome.err())).get().asString().doesNotContain("Exception");
     }
+
+    @Test
+    void checkPolicyNamesUnknownKeys(@TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("p.yaml"), """
+            name: demo
+            services:
+              - name: api
+                attestation: {measurement: "%s"}
+                comand: java -jar api.jar
+            """.formatted("ab".repeat(32)));
+        CliTestSupport.Outcome bad = CliTestSupport.run("trust", "check-policy", policy.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown key 'services[0].comand'");
+        Files.writeString(policy, Files.readString(policy).replace("comand", "command"));
+        CliTestSupport.Outcome good = CliTestSupport.run("trust", "check-policy", policy.toString(), "--json");
+        assertThat(good.exitCode()).as(good.err()).isZero();
+        assertThat(JSON.readTree(good.out()).get("hash").asText()).hasSize(64);
+    }
 }
