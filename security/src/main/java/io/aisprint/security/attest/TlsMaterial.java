@@ -27,10 +27,15 @@ public final class TlsMaterial {
     }
 
     public static KeyStore keyStore(KeyPair keys, X509Certificate certificate, X509Certificate caCertificate) {
+        return keyStore(keys, certificate, caCertificate, PASSWORD);
+    }
+
+    /** The key entry is protected with {@code password}, as Ignite and Jetty expect (one password for store and key). */
+    public static KeyStore keyStore(KeyPair keys, X509Certificate certificate, X509Certificate caCertificate, char[] password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("key", keys.getPrivate(), PASSWORD, new Certificate[] {certificate, caCertificate});
+            store.setKeyEntry("key", keys.getPrivate(), password, new Certificate[] {certificate, caCertificate});
             return store;
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build an in-memory key store", e);
