@@ -18,7 +18,7 @@ import java.util.Map;
  * leaves the cluster as soon as the service reports its key revoked (polled every half
  * failure-detection interval).
  */
-final class AttestedJoin {
+public final class AttestedJoin {
     private final ClusterConfig config;
     private final URI service;
     private final Path ca;
@@ -36,11 +36,15 @@ final class AttestedJoin {
         if (!options.containsKey("attest")) {
             return null;
         }
-        URI service = URI.create(options.get("attest"));
-        Path ca = Path.of(require(options, "attest-ca"));
+        return attest(config, URI.create(options.get("attest")), Path.of(require(options, "attest-ca")), require(options, "session"),
+                require(options, "service"));
+    }
+
+    /** Attests this member as {@code serviceName} of {@code session}; the returned config joins with the granted certificate. */
+    public static AttestedJoin attest(ClusterConfig config, URI service, Path ca, String session, String serviceName) {
         try {
             Path tls = Files.createTempDirectory("aisprint-attested-tls-");
-            WorkerAttestation.Attested attested = WorkerAttestation.attest(service, ca, require(options, "session"), require(options, "service"), tls);
+            WorkerAttestation.Attested attested = WorkerAttestation.attest(service, ca, session, serviceName, tls);
             NodeSpec node = config.node();
             Map<String, String> labels = new LinkedHashMap<>(node.labels());
             labels.put(Constraints.ATTESTED_LABEL, "true");
@@ -57,11 +61,11 @@ final class AttestedJoin {
         }
     }
 
-    ClusterConfig config() {
+    public ClusterConfig config() {
         return config;
     }
 
-    void stopWhenRevoked(ClusterWorker worker) {
+    public void stopWhenRevoked(ClusterWorker worker) {
         WorkerAttestation.watchRevocation(service, ca, keyHash, config.failureDetection().dividedBy(2), () -> {
             System.out.println("aisprint worker " + config.node().name() + " revoked by the trust service: secrets cleared, leaving");
             System.out.flush();
