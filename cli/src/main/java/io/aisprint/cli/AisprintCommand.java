@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         RuntimeCommand.class,
         NetCommand.class,
         IotCommand.class,
+        TrustCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",

@@ -97,6 +97,19 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--tls-dir", paramLabel = "DIR", description = "Mutual TLS with the stores in DIR (node.p12, truststore.p12).")
     Path tlsDirectory;
 
+    @Option(names = "--attest", paramLabel = "URL",
+            description = "Attest to this trust service first; join with the certificate it grants (see docs/security.md).")
+    java.net.URI attest;
+
+    @Option(names = "--attest-ca", paramLabel = "PEM", description = "The trust service's CA certificate (its STATE/ca.pem).")
+    Path attestCa;
+
+    @Option(names = "--session", paramLabel = "NAME", description = "Session policy to attest under (with --attest).")
+    String session;
+
+    @Option(names = "--service", paramLabel = "NAME", defaultValue = "worker", description = "Service of that session (default: ${DEFAULT-VALUE}).")
+    String service;
+
     @Option(names = "--check", description = "Join, print the cluster's members and leave (tests connectivity and certificates).")
     boolean check;
 
@@ -113,8 +126,19 @@ public final class WorkerCommand implements Callable<Integer> {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.ignite")).setLevel(Level.ERROR);
         }
         ClusterWorker worker;
+        io.aisprint.cluster.AttestedJoin attested = null;
         try {
+            if (attest != null) {
+                if (attestCa == null || session == null) {
+                    throw new UserFacingException("--attest needs --attest-ca PEM and --session NAME", ExitCodes.USAGE);
+                }
+                attested = io.aisprint.cluster.AttestedJoin.attest(config, attest, attestCa, session, service);
+                config = attested.config();
+            }
             worker = ClusterWorker.start(config);
+            if (attested != null) {
+                attested.stopWhenRevoked(worker);
+            }
         } catch (ClusterException failed) {
             throw new UserFacingException(failed.getMessage(), ExitCodes.INVALID);
         }
@@ -127,13 +151,13 @@ public final class WorkerCommand implements Callable<Integer> {
         report.put("gpus", node.gpus());
         report.put("labels", node.labels());
         report.put("members", worker.clusterSize());
-        report.put("tls", tlsDirectory != null);
+        report.put("tls", config.tlsDirectory() != null);
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(report));
         } else {
             out.printf("worker %s joined a cluster of %d members (%d cores, %d MiB, %d GPUs, labels %s, TLS %s)%n",
                     node.name(), worker.clusterSize(), node.cores(), node.memoryMb(), node.gpus(), node.labels(),
-                    tlsDirectory != null ? "on" : "off");
+                    config.tlsDirectory() != null ? "on" : "off");
         }
         out.flush();
         if (check) {

@@ -58,7 +58,8 @@ public final class ClusterWorker implements AutoCloseable {
     /**
      * Minimal entry point for spawned worker JVMs:
      * {@code --name N --join H:P[,..] [--port P] [--communication-port P] [--port-range R] [--cores C]
-     * [--memory MB] [--gpus G] [--labels k=v,..] [--tls-dir DIR] [--failure-detection-ms MS]}.
+     * [--memory MB] [--gpus G] [--labels k=v,..] [--tls-dir DIR] [--failure-detection-ms MS]
+     * [--attest URL --attest-ca PEM --session S --service NAME]}.
      * The TLS password comes from the environment variable {@code AISPRINT_TLS_PASSWORD}.
      */
     public static void main(String[] args) throws InterruptedException {
@@ -70,7 +71,12 @@ public final class ClusterWorker implements AutoCloseable {
             options.put(args[i].substring(2), args[i + 1]);
         }
         ClusterConfig config = configFrom(options);
+        AttestedJoin attested = AttestedJoin.fromOptions(options, config);
+        config = attested == null ? config : attested.config();
         ClusterWorker worker = start(config);
+        if (attested != null) {
+            attested.stopWhenRevoked(worker);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "aisprint-worker-stop"));
         System.out.println("aisprint worker " + config.node().name() + " joined a cluster of " + worker.clusterSize()
                 + " members");

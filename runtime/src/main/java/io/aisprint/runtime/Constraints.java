@@ -47,6 +47,14 @@ public record Constraints(int cores, long memoryMb, int gpus, String architectur
         return new Constraints(cores, memoryMb, gpus, value, labels);
     }
 
+    /** The label a cluster member carries once the trust service attested it (security's worker attestation sets it). */
+    public static final String ATTESTED_LABEL = "aisprint.attested";
+
+    /** A secure task: runs only on attested members, which hold the secrets the trust service gave them. */
+    public Constraints secure() {
+        return withLabel(ATTESTED_LABEL, "true");
+    }
+
     public Constraints withLabel(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(labels);
         copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
