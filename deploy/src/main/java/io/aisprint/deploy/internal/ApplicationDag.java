@@ -62,4 +62,31 @@ public record ApplicationDag(String file, String name, List<String> components, 
     public List<String> predecessors(String component) {
         return edges.stream().filter(e -> e.to().equals(component)).map(Edge::from).distinct().toList();
     }
+
+    /**
+     * The DAG with each component that runs as a chain of partitions replaced by that chain, in
+     * the order given ({@code c} → {@code c_partition1_1} → {@code c_partition1_2}): a production
+     * deployment written by {@code aisprint design} names partitions, while the application's
+     * DAG names components.
+     */
+    public ApplicationDag expand(Map<String, List<String>> chains) {
+        if (chains.isEmpty()) {
+            return this;
+        }
+        List<String> expanded = new ArrayList<>();
+        List<Edge> expandedEdges = new ArrayList<>();
+        for (String component : components) {
+            List<String> chain = chains.getOrDefault(component, List.of(component));
+            expanded.addAll(chain);
+            for (int i = 1; i < chain.size(); i++) {
+                expandedEdges.add(new Edge(chain.get(i - 1), chain.get(i)));
+            }
+        }
+        for (Edge edge : edges) {
+            List<String> from = chains.getOrDefault(edge.from(), List.of(edge.from()));
+            List<String> to = chains.getOrDefault(edge.to(), List.of(edge.to()));
+            expandedEdges.add(new Edge(from.get(from.size() - 1), to.get(0)));
+        }
+        return new ApplicationDag(file, name, expanded, expandedEdges);
+    }
 }

@@ -37,7 +37,7 @@ public final class DeploymentInputs {
     }
 
     private final AppLayout layout;
-    private final ApplicationDag dag;
+    private ApplicationDag dag;
     private final Map<String, Placed> placed = new LinkedHashMap<>();
     private final Map<String, Object> physicalNodes;
     private final Map<String, Object> qosFull;
@@ -46,11 +46,11 @@ public final class DeploymentInputs {
 
     private DeploymentInputs(AppLayout layout) {
         this.layout = layout;
-        this.dag = ApplicationDag.read(layout.dagFile());
         Map<String, Layer> layers = readLayers(layout.resourcesFile());
         String deploymentsFile = layout.deploymentsFile().toString();
         Map<String, Object> components = Trees.requireMap(system(YamlFiles.read(layout.deploymentsFile()), deploymentsFile),
                 "Components", deploymentsFile, "");
+        this.dag = ApplicationDag.read(layout.dagFile()).expand(partitionChains(components));
         for (String component : dag.components()) {
             placed.put(component, place(component, components, layers, deploymentsFile));
         }
@@ -212,6 +212,27 @@ public final class DeploymentInputs {
         }
         throw new DeployException(DeployException.Code.UNKNOWN_RESOURCE, file, "Components",
                 "no component is named '" + component + "' (the DAG lists it)");
+    }
+
+    /** Components the deployment file lists only as partitions ({@code <c>_partition…}), with their partitions in file order. */
+    private Map<String, List<String>> partitionChains(Map<String, Object> components) {
+        List<String> names = new ArrayList<>();
+        components.values().forEach(c -> {
+            if (c instanceof Map<?, ?> map && map.get("name") != null) {
+                names.add(String.valueOf(map.get("name")).trim());
+            }
+        });
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        for (String component : ApplicationDag.read(layout.dagFile()).components()) {
+            if (names.contains(component)) {
+                continue;
+            }
+            List<String> chain = names.stream().filter(n -> n.startsWith(component + "_partition")).toList();
+            if (!chain.isEmpty()) {
+                chains.put(component, chain);
+            }
+        }
+        return chains;
     }
 
     private static Map<String, Object> readQos(Path path) {
