@@ -53,7 +53,8 @@ public final class FdlGenerator {
         return fdl;
     }
 
-    private static Map<String, Object> service(Map<String, Object> properties) {
+    /** The OSCAR service (FDL / {@code /system/services} JSON) of a FaaS.Function's properties. */
+    public static Map<String, Object> service(Map<String, Object> properties) {
         Map<String, Object> service = new LinkedHashMap<>();
         properties.forEach((property, value) -> {
             if (value == null || value instanceof List<?> l && l.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()) {
