@@ -44,10 +44,12 @@ abstract class DeployerConformanceKit {
     }
 
     @Test
-    void deploymentBecomesReadyAndPublishesOutputs() {
+    void deploymentBecomesReadyAndPublishesOutputs() throws InterruptedException {
         DeploymentHandle handle = deployer.create(DeployFixtures.request("stage-b", 1));
         DeploymentStatus status = deployer.status(handle);
-        for (int poll = 0; poll < 20 && status.state() != DeploymentStatus.State.CONFIGURED; poll++) {
+        // poll as a client would (the IM every 10 s; here 0.1 s), for up to a minute
+        for (int poll = 0; poll < (becomesReady() ? 600 : 3) && status.state() != DeploymentStatus.State.CONFIGURED; poll++) {
+            Thread.sleep(100);
             status = deployer.status(handle);
         }
         if (becomesReady()) {
