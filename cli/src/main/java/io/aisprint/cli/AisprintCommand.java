@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         NetCommand.class,
         IotCommand.class,
         TrustCommand.class,
+        DeployCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",

@@ -117,7 +117,7 @@ public final class PlacementDesignCommand implements Callable<Integer> {
         if (out != null) {
             try {
                 if (result.best().isPresent()) {
-                    DeploymentFiles.write(system, result.best().get(), out);
+                    DeploymentFiles.write(system, result.best().get(), out, io.aisprint.model.io.ContainerImages.read(path));
                 } else {
                     // As the C++ tool: an infeasible result is {"Lambda": λ, "feasible": false}.
                     io.aisprint.model.io.SolutionJsonWriter.write(system, new Placement(system.application().lambda(),

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
 
     /** The examples folder at the repository root (tests run in cli/). */
-    private static Path example(String name) {
+    static Path example(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("examples").resolve(name);
             if (Files.isDirectory(candidate)) {
@@ -25,7 +25,7 @@ class ValidateCommandTest {
         throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
-    private static Path copy(Path source, Path target) throws IOException {
+    static Path copy(Path source, Path target) throws IOException {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path path : walk.sorted(Comparator.naturalOrder()).toList()) {
                 Path destination = target.resolve(source.relativize(path).toString());

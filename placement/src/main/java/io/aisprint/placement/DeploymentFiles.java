@@ -18,8 +18,13 @@ public final class DeploymentFiles {
     }
 
     public static void write(SystemDescription system, Placement placement, Path directory) {
+        write(system, placement, directory, java.util.Map.of());
+    }
+
+    /** With the container images by component or partition name, so that production_deployment.yaml names them. */
+    public static void write(SystemDescription system, Placement placement, Path directory, java.util.Map<String, String> images) {
         SolutionJsonWriter.write(system, placement, directory.resolve(SOLUTION));
         ProductionDeploymentWriter.write(system, placement, system.application().name(),
-                directory.resolve(PRODUCTION_DEPLOYMENT));
+                directory.resolve(PRODUCTION_DEPLOYMENT), images);
     }
 }

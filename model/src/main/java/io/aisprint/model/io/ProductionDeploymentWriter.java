@@ -44,18 +44,33 @@ public final class ProductionDeploymentWriter {
     }
 
     public static void write(SystemDescription system, Placement placement, String deploymentName, Path file) {
-        AtomicFiles.write(file, toYaml(system, placement, deploymentName));
+        write(system, placement, deploymentName, file, Map.of());
+    }
+
+    /** With the container images by component or partition name (see {@link ContainerImages}). */
+    public static void write(SystemDescription system, Placement placement, String deploymentName, Path file,
+                             Map<String, String> images) {
+        AtomicFiles.write(file, toYaml(system, placement, deploymentName, images));
     }
 
     public static String toYaml(SystemDescription system, Placement placement, String deploymentName) {
+        return toYaml(system, placement, deploymentName, Map.of());
+    }
+
+    public static String toYaml(SystemDescription system, Placement placement, String deploymentName, Map<String, String> images) {
         try {
-            return MAPPER.writeValueAsString(toTree(system, placement, deploymentName));
+            return MAPPER.writeValueAsString(toTree(system, placement, deploymentName, images));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a model tree always serialises", e);
         }
     }
 
     public static ObjectNode toTree(SystemDescription system, Placement placement, String deploymentName) {
+        return toTree(system, placement, deploymentName, Map.of());
+    }
+
+    public static ObjectNode toTree(SystemDescription system, Placement placement, String deploymentName,
+                                    Map<String, String> images) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode top = root.putObject("System");
         top.put("DeploymentName", deploymentName);
@@ -83,7 +98,15 @@ public final class ProductionDeploymentWriter {
                 Resource resource = resources.get(where.resource());
                 node.put("executionLayer", resource == null ? 0 : layerNumber(system, resource.layer()));
                 ObjectNode container = node.putObject("Containers").putObject("container1");
-                container.putNull("image");
+                String image = ContainerImages.lookup(images, name);
+                if (image == null) {
+                    image = ContainerImages.lookup(images, component.name());
+                }
+                if (image == null) {
+                    container.putNull("image");
+                } else {
+                    container.put("image", image);
+                }
                 Partition partition = deployment.partition(where.partition()).orElse(deployment.partitions().get(Math.min(i, deployment.partitions().size() - 1)));
                 Double memory = partition.memoryByResource().get(where.resource());
                 container.put("memorySize", memory == null ? 0 : memory);

@@ -20,13 +20,7 @@ class ProductionDeploymentWriterTest {
     @Test
     void writesTheChosenResourcesInstancesAndPartitions(@TempDir Path temp) throws IOException {
         SystemDescription system = SystemReaders.read(Examples.require("mask-detection"));
-        Placement placement = new Placement(2.0, List.of(
-                new Placement.ComponentPlacement("blurry-faces", "base",
-                        List.of(new Placement.PartitionPlacement("base", "RaspberryPi4", 0.28)), 0.28, 0.5),
-                new Placement.ComponentPlacement("mask-detector", "partition1",
-                        List.of(new Placement.PartitionPlacement("partition1_1", "RaspberryPi4", 0.1),
-                                new Placement.PartitionPlacement("partition1_2", "VM-t3xlarge", 0.05)), 0.2, 0.4)),
-                Map.of("RaspberryPi4", 1, "VM-t3xlarge", 2), List.of(), 0.73, true);
+        Placement placement = partitionedPlacement();
         Path file = temp.resolve("aisprint/deployments/optimal_deployment/production_deployment.yaml");
         ProductionDeploymentWriter.write(system, placement, "deployment2", file);
 
@@ -54,5 +48,32 @@ class ProductionDeploymentWriterTest {
         try (var listing = Files.list(file.getParent())) {
             assertThat(listing.toList()).as("no temporary file left behind").hasSize(1);
         }
+    }
+
+    @Test
+    void carriesTheContainerImagesOfCandidateDeployments(@TempDir Path temp) throws IOException {
+        Path app = Examples.require("mask-detection");
+        SystemDescription system = SystemReaders.read(app);
+        Placement placement = partitionedPlacement();
+        Path file = temp.resolve("production_deployment.yaml");
+        ProductionDeploymentWriter.write(system, placement, "deployment2", file, ContainerImages.read(app));
+
+        JsonNode components = new YAMLMapper().readTree(file.toFile()).get("System").get("Components");
+        assertThat(components.at("/component1/Containers/container1/image").asText()).isEqualTo("aisprint/blurry-faces:0.1");
+        assertThat(components.at("/component2_partition1_1/Containers/container1/image").asText())
+                .isEqualTo("aisprint/mask-detector-partition1-1:0.1");
+        assertThat(components.at("/component2_partition1_2/Containers/container1/image").asText())
+                .isEqualTo("aisprint/mask-detector-partition1-2:0.1");
+        assertThat(ContainerImages.lookup(Map.of("c_partitionX_2", "img"), "c_partition1_2")).isEqualTo("img");
+    }
+
+    private static Placement partitionedPlacement() {
+        return new Placement(2.0, List.of(
+                new Placement.ComponentPlacement("blurry-faces", "base",
+                        List.of(new Placement.PartitionPlacement("base", "RaspberryPi4", 0.28)), 0.28, 0.5),
+                new Placement.ComponentPlacement("mask-detector", "partition1",
+                        List.of(new Placement.PartitionPlacement("partition1_1", "RaspberryPi4", 0.1),
+                                new Placement.PartitionPlacement("partition1_2", "VM-t3xlarge", 0.05)), 0.2, 0.4)),
+                Map.of("RaspberryPi4", 1, "VM-t3xlarge", 2), List.of(), 0.73, true);
     }
 }
