@@ -54,12 +54,7 @@ public final class FashionMnist {
                     file(directory, prefix + "-labels-idx1-ubyte"), labelValues[i], i));
             }
         }
-        byte[] raw = images.data();
-        float[] pixels = new float[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            pixels[i] = ((raw[i] & 0xff) / 255f - MEAN) / DEVIATION;
-        }
-        return new ImageSet(images.dimensions()[1], images.dimensions()[2], CLASSES, pixels, labelValues);
+        return new ImageSet(images.dimensions()[1], images.dimensions()[2], CLASSES, images.data(), labelValues, MEAN, DEVIATION);
     }
 
     private static Path file(Path directory, String name) {

@@ -232,11 +232,9 @@ public final class DjlNetwork implements AutoCloseable {
     }
 
     private NDList inputs(ImageSet data, int[] batch) {
-        int features = data.features();
-        float[] pixels = new float[batch.length * features];
+        float[] pixels = data.features(batch);
         float[] labels = new float[batch.length];
         for (int i = 0; i < batch.length; i++) {
-            System.arraycopy(data.pixels(), batch[i] * features, pixels, i * features, features);
             labels[i] = data.labels()[batch[i]];
         }
         Shape shape = kind.inputShape(batch.length);
