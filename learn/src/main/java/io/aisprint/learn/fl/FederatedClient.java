@@ -41,6 +41,7 @@ public final class FederatedClient {
     private DjlNetwork network;
     private UpdateMessage previous;
     private int roundsTrained;
+    private int lastRound;
 
     public FederatedClient(ClientSettings settings, PrintStream out) {
         this.settings = settings;
@@ -74,7 +75,9 @@ public final class FederatedClient {
                 if (task.status().equals("done")) {
                     return roundsTrained;
                 }
-                if (task.status().equals("train")) {
+                if (task.status().equals("train") && task.round() == lastRound) {
+                    Thread.sleep(500); // answered this round already (the server did not count it): a client trains a round once
+                } else if (task.status().equals("train")) {
                     if (settings.dropAtRound() > 0 && task.round() >= settings.dropAtRound()) {
                         out.println(settings.name() + " dropping out at round " + task.round());
                         return roundsTrained;
@@ -160,6 +163,7 @@ public final class FederatedClient {
                 replayed.accepted() ? "accepted" : "rejected: " + replayed.reason());
         }
         previous = update;
+        lastRound = task.round();
         roundsTrained++;
     }
 

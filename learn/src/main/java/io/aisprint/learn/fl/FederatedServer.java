@@ -50,6 +50,8 @@ public final class FederatedServer implements AutoCloseable {
     private String openParameters;
     private List<String> sampled = List.of();
     private final Map<String, ClientUpdate> received = new LinkedHashMap<>();
+    /** Sampled clients that answered this round with a signed update, accepted or not: the round stops waiting for them. */
+    private final java.util.Set<String> answered = new java.util.HashSet<>();
     private final List<RoundRecord.Rejection> rejected = new ArrayList<>();
     private boolean finished;
 
@@ -173,10 +175,11 @@ public final class FederatedServer implements AutoCloseable {
             openParameters = FloatCodec.encode(global);
             sampled = chosen;
             received.clear();
+            answered.clear();
             rejected.clear();
             lock.notifyAll();
             long deadline = start + (long) (settings.roundDeadline() * 1e9);
-            while (received.size() < chosen.size() && System.nanoTime() < deadline) {
+            while (answered.size() < chosen.size() && System.nanoTime() < deadline) {
                 waitOn(Math.max(1, Math.min(POLL_MILLIS, (deadline - System.nanoTime()) / 1_000_000)));
             }
             updates = new ArrayList<>(received.values());
@@ -259,7 +262,7 @@ public final class FederatedServer implements AutoCloseable {
                     context.json(new Messages.Task("done", openRound, null));
                     return;
                 }
-                if (sampled.contains(client) && !received.containsKey(client)) {
+                if (sampled.contains(client) && !answered.contains(client)) {
                     context.json(new Messages.Task("train", openRound, openParameters));
                     return;
                 }
@@ -281,10 +284,15 @@ public final class FederatedServer implements AutoCloseable {
                 received.containsKey(update.client()), global, delta);
             if (reason != null) {
                 rejected.add(new RoundRecord.Rejection(String.valueOf(update.client()), update.round(), reason));
+                if (validator.signedBy(update, keys.get(update.client())) && update.round() == openRound && sampled.contains(update.client())) {
+                    answered.add(update.client()); // a signed but bad update is its client's answer; a forged one answers for nobody
+                    lock.notifyAll();
+                }
                 context.status(reason.startsWith("unknown client") ? 404 : 409).json(new Messages.Verdict(false, reason));
                 return;
             }
             received.put(update.client(), new ClientUpdate(update.client(), update.round(), delta[0], update.examples()));
+            answered.add(update.client());
             lock.notifyAll();
             context.json(new Messages.Verdict(true, null));
         }

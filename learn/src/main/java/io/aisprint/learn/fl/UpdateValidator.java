@@ -21,6 +21,11 @@ final class UpdateValidator {
         this.maxNorm = maxNorm;
     }
 
+    boolean signedBy(UpdateMessage update, PublicKey key) {
+        return key != null && update.signature() != null && !update.signature().isEmpty()
+            && Signatures.verify(key, update.signedBytes(), update.signature());
+    }
+
     /** The reason to reject, or null to accept; {@code delta} receives the change when accepted. */
     String check(UpdateMessage update, PublicKey key, int openRound, boolean sampled, boolean alreadySent, float[] global, float[][] delta) {
         if (key == null) {
