@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 
 /** {@code aisprint learn}: federated learning with differential privacy, and the privacy accountant. */
 @Command(name = "learn", mixinStandardHelpOptions = true, usageHelpWidth = 100,
-    subcommands = {LearnCommand.Fl.class, LearnCommand.FlServer.class, LearnCommand.FlClient.class, LearnCommand.DpEpsilon.class},
+    subcommands = {LearnCommand.Fl.class, LearnCommand.FlServer.class, LearnCommand.FlClient.class, LearnCommand.DpEpsilon.class,
+        LearnCommand.Partition.class},
     description = {
         "Federated learning on Fashion-MNIST (DJL + PyTorch on the CPU): a server and clients in separate",
         "processes, FedAvg/FedProx/FedAdam/FedYogi/FedAdagrad, robust aggregation (median, trimmed mean,",
@@ -304,6 +305,64 @@ public final class LearnCommand implements Runnable {
                 return ExitCodes.OK;
             } catch (LearnException e) {
                 throw userError(e, json, out);
+            }
+        }
+    }
+
+    @Command(name = "partition", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {
+            "Show (or save) how the training set is split among N clients: the seeded split every FL client",
+            "computes for itself. The saved file feeds bench/learn/reference.py, so the PyTorch reference",
+            "trains on exactly the same examples.",
+            "",
+            "Example:",
+            "  aisprint learn partition --clients 10 --partition dirichlet:0.5 --out parts.json",
+        })
+    static final class Partition implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--clients", defaultValue = "10", description = "Clients N (default: ${DEFAULT-VALUE}).")
+        int clients;
+        @Option(names = "--partition", defaultValue = "iid", description = "iid, dirichlet:ALPHA or shards:K (default: ${DEFAULT-VALUE}).")
+        String partition;
+        @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--examples-per-client", defaultValue = "0", description = "Keep only the first K examples of each part, as fl does (default: 0 = all).")
+        int examplesPerClient;
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist", description = "Fashion-MNIST IDX folder (default: ${DEFAULT-VALUE}).")
+        Path data;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write {\"parts\": [[index, ...], ...]} here.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter writer = spec.commandLine().getOut();
+            try {
+                io.aisprint.learn.data.ImageSet train = io.aisprint.learn.data.FashionMnist.load(data, "train");
+                List<int[]> parts = io.aisprint.learn.data.Partitioning.parse(partition).split(train.labels(), train.classes(), clients, seed);
+                ObjectNode root = JSON.createObjectNode().put("partition", partition).put("seed", seed).put("clients", clients);
+                com.fasterxml.jackson.databind.node.ArrayNode all = root.putArray("parts");
+                for (int c = 0; c < parts.size(); c++) {
+                    int[] part = examplesPerClient > 0 && parts.get(c).length > examplesPerClient
+                        ? java.util.Arrays.copyOf(parts.get(c), examplesPerClient) : parts.get(c);
+                    com.fasterxml.jackson.databind.node.ArrayNode indices = all.addArray();
+                    int[] counts = new int[train.classes()];
+                    for (int index : part) {
+                        indices.add(index);
+                        counts[train.labels()[index]]++;
+                    }
+                    writer.printf("client %d: %d examples, per class %s%n", c, part.length, java.util.Arrays.toString(counts));
+                }
+                if (out != null) {
+                    Path temporary = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), ".tmp");
+                    new ObjectMapper().writeValue(temporary.toFile(), root);
+                    Files.move(temporary, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    writer.println("written " + out);
+                }
+                writer.flush();
+                return ExitCodes.OK;
+            } catch (LearnException e) {
+                throw userError(e, false, writer);
             }
         }
     }

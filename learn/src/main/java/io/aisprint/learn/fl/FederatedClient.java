@@ -155,7 +155,14 @@ public final class FederatedClient {
         if (settings.straggle() > 0) {
             Thread.sleep((long) (settings.straggle() * 1000));
         }
-        Messages.Verdict verdict = send(update);
+        Messages.Verdict verdict;
+        try {
+            verdict = send(update);
+        } catch (IOException e) {
+            // The server went away mid-round (a restart): this round's work is lost, the polling loop finds the server again.
+            out.printf("%s round %d: could not upload (%s); waiting for the server%n", settings.name(), task.round(), e.getMessage());
+            return;
+        }
         out.printf("%s round %d: %s%n", settings.name(), task.round(), verdict.accepted() ? "update accepted" : "update rejected: " + verdict.reason());
         if (settings.replay() && previous != null) {
             Messages.Verdict replayed = send(previous);

@@ -139,13 +139,13 @@ public final class FederatedServer implements AutoCloseable {
             }
             RoundRecord record = playRound(round, epsilonAfter);
             history.add(record);
-            out.println(line(record));
-            out.flush();
-            if (settings.checkpoint() != null) {
+            if (settings.checkpoint() != null) { // before the round is reported, so a reported round is never lost to a crash
                 float[][] state = optimizer.state();
                 new Checkpoint(round, settings.model().name(), FloatCodec.encode(global), state == null ? null : FloatCodec.encode(state[0]),
                     state == null ? null : FloatCodec.encode(state[1]), List.copyOf(history)).write(settings.checkpoint());
             }
+            out.println(line(record));
+            out.flush();
         }
         synchronized (lock) {
             finished = true;

@@ -21,7 +21,7 @@ class FederationDefencesTest {
     @Test
     void badUpdatesAreRejectedWithAReasonAndTheRoundGoesOn(@TempDir Path work) {
         ServerSettings settings = Federations.settings("--rounds", "2", "--partitions", "6", "--examples-per-client", "300",
-            "--test-examples", "500", "--round-deadline", "25", "--max-update-norm", "100");
+            "--test-examples", "500", "--round-deadline", "60", "--max-update-norm", "100");
         try (LocalFederation federation = new LocalFederation(work, new PrintStream(OutputStream.nullOutputStream()))) {
             URI server = federation.startServer(settings);
             ClientSettings honest = ClientSettings.of(server, "honest-1");
@@ -31,7 +31,12 @@ class FederationDefencesTest {
                 federation.startClient(new ClientSettings(server, "poison-" + poison, -1, settings.data(), 0, 0, poison, false, false, 60));
             }
             federation.startClient(new ClientSettings(server, "unsigned", -1, settings.data(), 0, 0, "", true, false, 60));
-            RunResult result = federation.awaitResult(Duration.ofMinutes(6));
+            Federations.withLogs(work, () -> check(federation.awaitResult(Duration.ofMinutes(6))));
+        }
+    }
+
+    private static void check(RunResult result) {
+        {
 
             assertThat(result.rounds()).hasSize(2);
             RoundRecord first = result.rounds().get(0);

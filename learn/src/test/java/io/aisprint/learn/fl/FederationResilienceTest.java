@@ -39,7 +39,12 @@ class FederationResilienceTest {
                 settings.roundDeadline(), settings.strategy(), settings.serverLearningRate(), settings.aggregation(), settings.local(),
                 settings.exchange(), 0, 0, settings.delta(), 0, settings.partition(), settings.seed(), settings.examplesPerClient(),
                 settings.testExamples(), settings.maxUpdateNorm(), settings.data(), checkpoint, server.getPort(), null));
-            RunResult result = federation.awaitResult(Duration.ofMinutes(6));
+            Federations.withLogs(work, () -> check(federation.awaitResult(Duration.ofMinutes(6)), shown));
+        }
+    }
+
+    private static void check(RunResult result, ByteArrayOutputStream shown) {
+        {
 
             assertThat(result.rounds()).extracting(RoundRecord::round).containsExactly(1, 2, 3, 4);
             RoundRecord first = result.rounds().get(0);
