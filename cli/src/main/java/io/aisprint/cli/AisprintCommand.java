@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         IotCommand.class,
         TrustCommand.class,
         DeployCommand.class,
+        LearnCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",

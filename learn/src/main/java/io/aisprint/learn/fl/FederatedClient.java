@@ -1,0 +1,212 @@
+package io.aisprint.learn.fl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aisprint.learn.LearnErrorCode;
+import io.aisprint.learn.LearnException;
+import io.aisprint.learn.data.FashionMnist;
+import io.aisprint.learn.data.ImageSet;
+import io.aisprint.learn.data.Partitioning;
+import io.aisprint.learn.nn.DjlNetwork;
+import io.aisprint.learn.nn.ModelKind;
+import io.aisprint.learn.nn.TrainingSettings;
+import io.aisprint.learn.nn.Vectors;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A federated client: registers its Ed25519 key, learns its data part and local training from
+ * the server, then polls for tasks; for each round it is sampled in, it trains the global model
+ * on its own part only and uploads the signed result. Its data never leaves the process. When
+ * the server is unreachable (restarting) it keeps retrying for {@code giveUpSeconds}; when the
+ * server no longer knows it (restarted) it registers again.
+ */
+public final class FederatedClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClientSettings settings;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final KeyPair keys = Signatures.newKeyPair();
+    private Messages.Assignment assignment;
+    private ImageSet part;
+    private DjlNetwork network;
+    private UpdateMessage previous;
+    private int roundsTrained;
+    private int lastRound;
+
+    public FederatedClient(ClientSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Runs until the server says the run is done; returns the number of rounds this client trained. */
+    public int run() {
+        try {
+            register();
+            long lastContact = System.nanoTime();
+            while (true) {
+                HttpResponse<String> response;
+                try {
+                    response = http.send(HttpRequest.newBuilder(settings.server().resolve("/task?client=" + settings.name()))
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    if (System.nanoTime() - lastContact > settings.giveUpSeconds() * 1e9) {
+                        throw new LearnException(LearnErrorCode.RUN_FAILED, "The FL server " + settings.server() + " did not answer for "
+                            + settings.giveUpSeconds() + " s: " + e.getMessage());
+                    }
+                    Thread.sleep(500);
+                    continue;
+                }
+                lastContact = System.nanoTime();
+                if (response.statusCode() == 404) {
+                    register(); // the server restarted and forgot us
+                    continue;
+                }
+                Messages.Task task = JSON.readValue(response.body(), Messages.Task.class);
+                if (task.status().equals("done")) {
+                    return roundsTrained;
+                }
+                if (task.status().equals("train") && task.round() == lastRound) {
+                    Thread.sleep(500); // answered this round already (the server did not count it): a client trains a round once
+                } else if (task.status().equals("train")) {
+                    if (settings.dropAtRound() > 0 && task.round() >= settings.dropAtRound()) {
+                        out.println(settings.name() + " dropping out at round " + task.round());
+                        return roundsTrained;
+                    }
+                    train(task);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return roundsTrained;
+        } catch (IOException e) {
+            throw new LearnException(LearnErrorCode.RUN_FAILED, "Cannot talk to the FL server " + settings.server() + ": " + e.getMessage(), e);
+        } finally {
+            if (network != null) {
+                network.close();
+            }
+        }
+    }
+
+    private void register() throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(new Messages.Register(settings.name(), Signatures.encode(keys.getPublic()), settings.index()));
+        long giveUp = System.nanoTime() + (long) (settings.giveUpSeconds() * 1e9);
+        while (true) {
+            try {
+                HttpResponse<String> response = post("/register", body);
+                if (response.statusCode() != 200) {
+                    throw new LearnException(LearnErrorCode.RUN_FAILED, "The FL server refused the registration of " + settings.name() + ": "
+                        + response.body());
+                }
+                Messages.Assignment given = JSON.readValue(response.body(), Messages.Assignment.class);
+                if (assignment == null || assignment.index() != given.index()) {
+                    load(given);
+                }
+                assignment = given;
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > giveUp) {
+                    throw new LearnException(LearnErrorCode.RUN_FAILED, "Cannot reach the FL server " + settings.server() + " within "
+                        + settings.giveUpSeconds() + " s: " + e.getMessage(), e);
+                }
+                Thread.sleep(300);
+            }
+        }
+    }
+
+    private void load(Messages.Assignment given) {
+        ImageSet train = FashionMnist.load(settings.data(), "train");
+        int[] indices = Partitioning.parse(given.partition()).split(train.labels(), train.classes(), given.partitions(), given.seed())
+            .get(given.index());
+        if (given.examplesPerClient() > 0 && indices.length > given.examplesPerClient()) {
+            indices = Arrays.copyOf(indices, given.examplesPerClient());
+        }
+        part = train.subset(indices);
+        if (network != null) {
+            network.close();
+        }
+        network = DjlNetwork.create(ModelKind.valueOf(given.model()), given.seed());
+        out.printf("%s holds part %d of %d: %d examples%n", settings.name(), given.index(), given.partitions(), part.size());
+    }
+
+    private void train(Messages.Task task) throws IOException, InterruptedException {
+        float[] global = FloatCodec.decode(task.parameters());
+        network.setParameters(global);
+        TrainingSettings local = new TrainingSettings(assignment.epochs(), assignment.batch(), assignment.learningRate(), assignment.mu(),
+            assignment.dpSgdClip(), assignment.dpSgdNoise());
+        network.train(part, local, new Random(assignment.seed() * 31 + task.round() * 1009L + assignment.index()));
+        float[] trained = network.parameters();
+        boolean sendDelta = assignment.exchange().equals("delta");
+        float[] values = poisoned(sendDelta ? Vectors.subtract(trained, global) : trained, global, sendDelta);
+        UpdateMessage update = new UpdateMessage(settings.name(), task.round(), UUID.randomUUID().toString(), assignment.exchange(),
+            part.size(), FloatCodec.encode(values), null);
+        if (!settings.unsigned()) {
+            update = update.withSignature(Signatures.sign(keys.getPrivate(), update.signedBytes()));
+        }
+        if (settings.straggle() > 0) {
+            Thread.sleep((long) (settings.straggle() * 1000));
+        }
+        Messages.Verdict verdict;
+        try {
+            verdict = send(update);
+        } catch (IOException e) {
+            // The server went away mid-round (a restart): this round's work is lost, the polling loop finds the server again.
+            out.printf("%s round %d: could not upload (%s); waiting for the server%n", settings.name(), task.round(), e.getMessage());
+            return;
+        }
+        out.printf("%s round %d: %s%n", settings.name(), task.round(), verdict.accepted() ? "update accepted" : "update rejected: " + verdict.reason());
+        if (settings.replay() && previous != null) {
+            Messages.Verdict replayed = send(previous);
+            out.printf("%s round %d: replay of round %d %s%n", settings.name(), task.round(), previous.round(),
+                replayed.accepted() ? "accepted" : "rejected: " + replayed.reason());
+        }
+        previous = update;
+        lastRound = task.round();
+        roundsTrained++;
+    }
+
+    private float[] poisoned(float[] values, float[] global, boolean isDelta) {
+        String poison = settings.poison();
+        if (poison.isEmpty()) {
+            return values;
+        }
+        if (poison.equals("nan")) {
+            float[] copy = values.clone();
+            copy[copy.length / 2] = Float.NaN;
+            return copy;
+        }
+        if (poison.equals("shape")) {
+            return Arrays.copyOf(values, values.length - 1);
+        }
+        float factor = poison.equals("oversize") ? 1e6f : Float.parseFloat(poison.substring("scale:".length()));
+        float[] change = isDelta ? values : Vectors.subtract(values, global);
+        for (int i = 0; i < change.length; i++) {
+            change[i] *= factor;
+        }
+        return isDelta ? change : Vectors.add(global, change);
+    }
+
+    private Messages.Verdict send(UpdateMessage update) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/update", JSON.writeValueAsString(update));
+        try {
+            return JSON.readValue(response.body(), Messages.Verdict.class);
+        } catch (IOException e) {
+            return new Messages.Verdict(false, "HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        URI target = settings.server().resolve(path);
+        return http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
