@@ -74,10 +74,7 @@ public final class Campaign {
             throw config.error("General", "hold_out_ratio", "the key is missing; HoldOut needs it");
         }
         Random random = new Random(seed);
-        int[] all = new int[data.y().length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
+        int[] all = Splits.range(data.y().length);
         List<Technique> techniques = config.stringList("General", "techniques").stream()
                 .map(t -> Technique.byName(t).orElseThrow()).toList();
         Map<Technique, SearchSpace> spaces = new LinkedHashMap<>();
@@ -200,18 +197,11 @@ public final class Campaign {
     private static double crossValidatedR2(Technique t, double[][] x, double[] y, Map<String, Object> hyper, long seed) {
         int k = Math.min(5, x.length);
         double sum = 0;
+        int[] all = Splits.range(x.length);
         for (int f = 0; f < k; f++) {
-            int from = x.length * f / k;
-            int to = x.length * (f + 1) / k;
-            int[] train = new int[x.length - (to - from)];
-            int[] test = new int[to - from];
-            for (int i = 0, a = 0, b = 0; i < x.length; i++) {
-                if (i >= from && i < to) {
-                    test[b++] = i;
-                } else {
-                    train[a++] = i;
-                }
-            }
+            Splits.Split fold = Splits.contiguous(all, k, f);
+            int[] train = fold.train();
+            int[] test = fold.test();
             Learner.Fitted m = t.learner().fit(Splits.rows(x, train), Splits.rows(y, train), hyper, seed);
             sum += Metrics.r2(Splits.rows(y, test), m.predict(Splits.rows(x, test)));
         }

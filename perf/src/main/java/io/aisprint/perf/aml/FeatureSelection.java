@@ -128,17 +128,9 @@ final class FeatureSelection {
         int k = Math.max(2, Math.min(folds, rows.length));
         double sum = 0;
         for (int f = 0; f < k; f++) {
-            int from = rows.length * f / k;
-            int to = rows.length * (f + 1) / k;
-            int[] train = new int[rows.length - (to - from)];
-            int[] test = new int[to - from];
-            for (int i = 0, a = 0, b = 0; i < rows.length; i++) {
-                if (i >= from && i < to) {
-                    test[b++] = rows[i];
-                } else {
-                    train[a++] = rows[i];
-                }
-            }
+            Splits.Split fold = Splits.contiguous(rows, k, f);
+            int[] train = fold.train();
+            int[] test = fold.test();
             var m = technique.learner().fit(Campaign.project(Splits.rows(data.x(), train), cols),
                     Splits.rows(data.y(), train), hyper, 0);
             sum += Metrics.mape(Splits.rows(data.y(), test), m.predict(Campaign.project(Splits.rows(data.x(), test), cols)));

@@ -67,6 +67,30 @@ final class Splits {
         return out;
     }
 
+    /** Fold f of k contiguous folds over {@code rows} (sklearn's KFold without shuffling). */
+    static Split contiguous(int[] rows, int k, int f) {
+        int from = rows.length * f / k;
+        int to = rows.length * (f + 1) / k;
+        int[] train = new int[rows.length - (to - from)];
+        int[] test = new int[to - from];
+        for (int i = 0, a = 0, b = 0; i < rows.length; i++) {
+            if (i >= from && i < to) {
+                test[b++] = rows[i];
+            } else {
+                train[a++] = rows[i];
+            }
+        }
+        return new Split(train, test);
+    }
+
+    static int[] range(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
     private static int[] shuffle(int[] rows, Random random) {
         int[] out = rows.clone();
         for (int i = out.length - 1; i > 0; i--) {

@@ -153,6 +153,37 @@ public final class TrainedModel {
         }
     }
 
+    /** aMLLibrary's MAPE (a fraction). */
+    public static double mape(double[] y, double[] predicted) {
+        return Metrics.mape(y, predicted);
+    }
+
+    /** prediction.csv (real, pred) and, with a MAPE, mape.txt, into a new folder written atomically. */
+    public static void writePredictions(Path out, Frame rows, String target, double[] predicted, Double mape) {
+        CampaignOutput.checkAbsent(out);
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            java.nio.file.Files.createDirectories(parent);
+            Path temp = java.nio.file.Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
+            StringBuilder s = new StringBuilder();
+            boolean real = rows.has(target) && rows.isNumeric(target);
+            s.append(real ? "real,pred\n" : "pred\n");
+            for (int i = 0; i < predicted.length; i++) {
+                if (real) {
+                    s.append(rows.numeric(target)[i]).append(',');
+                }
+                s.append(predicted[i]).append('\n');
+            }
+            java.nio.file.Files.writeString(temp.resolve("prediction.csv"), s);
+            if (mape != null) {
+                java.nio.file.Files.writeString(temp.resolve("mape.txt"), mape + "\n");
+            }
+            java.nio.file.Files.move(temp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new AmlException("cannot write " + out + ": " + e.getMessage());
+        }
+    }
+
     private static List<String> strings(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.forEach(n -> out.add(n.asText()));
