@@ -46,6 +46,7 @@ public final class Campaign {
     public Campaign(AmlConfig config, int jobs) {
         this.config = config;
         this.jobs = Math.max(1, jobs);
+        XgboostLearner.threads = Math.max(1, Runtime.getRuntime().availableProcessors() / this.jobs);
     }
 
     /** Runs the campaign; {@code progress} hears (done, total) after each experiment. */
@@ -123,16 +124,24 @@ public final class Campaign {
                 if (bestScores == null || s.hpMape() < bestScores.hpMape()) {
                     bestScores = s;
                     bestConfig = c;
-                    chosen = mine.get(0).chosen();
+                    // With Hyperopt each experiment tuned its own values; like aMLLibrary, the final
+                    // model reuses those of the best experiment instead of tuning again.
+                    Outcome bestRun = mine.get(0);
+                    for (Outcome o : mine) {
+                        if (o.hp()[0] < bestRun.hp()[0]) {
+                            bestRun = o;
+                        }
+                    }
+                    chosen = bestRun.chosen();
                 }
             }
-            Map<String, Object> hyper = grids.get(t).get(bestConfig);
+            Map<String, Object> hyper = hyperopt ? chosen : grids.get(t).get(bestConfig);
             List<Integer> cols = selection.columns(t, hyper, all);
-            Fit fit = train(data, cols, all, t, spaces.get(t), hyper, normalize, hyperopt, evals, seed);
+            Fit fit = train(data, cols, all, t, spaces.get(t), hyper, normalize, false, evals, seed);
             double[] predicted = fit.model.predictPrepared(Splits.rows(data.x(), all));
             Scores full = new Scores(Metrics.mape(data.y(), predicted), Metrics.mape(data.y(), predicted),
                     Metrics.mape(data.y(), predicted), Metrics.rmse(data.y(), predicted), Metrics.r2(data.y(), predicted));
-            results.put(t.name(), new TechniqueResult(t.name(), hyperopt ? chosen : hyper, bestScores, full, fit.model,
+            results.put(t.name(), new TechniqueResult(t.name(), hyper, bestScores, full, fit.model,
                     configs));
             if (bestScores.hpMape() < bestHp) {
                 bestHp = bestScores.hpMape();
