@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
         TrustCommand.class,
         DeployCommand.class,
         LearnCommand.class,
+        PerfCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",

@@ -137,6 +137,9 @@ public final class InfeasibilityExplainer {
         if (max < 1 || p.memory[s][r] > capacity) {
             return Double.POSITIVE_INFINITY;
         }
+        if (p.regressionTime[s][r] != null) {
+            return p.bestRegressionTime(s, r);
+        }
         double utilization = p.demand[s][r] * p.slotLoad[s] / max;
         return io.aisprint.perf.QueueModel.responseTime(p.demand[s][r], utilization);
     }

@@ -319,6 +319,7 @@ public final class BranchAndBound {
             for (int s : chain) {
                 int r = a.resource[s];
                 double t = p.isFaas[r] ? p.faasTime[s][r]
+                        : p.regressionTime[s][r] != null ? p.bestRegressionTime(s, r)
                         : QueueModel.responseTime(p.demand[s][r], demandRate[r] / p.maxInstances[r]);
                 if (previous < 0) {
                     total = t;

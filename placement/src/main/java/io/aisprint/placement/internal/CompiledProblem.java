@@ -16,6 +16,7 @@ import io.aisprint.model.SystemDescription;
 import io.aisprint.perf.FaasModel;
 import io.aisprint.perf.PerfException;
 import io.aisprint.perf.RegressionModels;
+import io.aisprint.perf.spi.RegressionPredictor;
 import io.aisprint.placement.PlacementException;
 import io.aisprint.placement.Semantics;
 import java.util.ArrayList;
@@ -79,6 +80,13 @@ public final class CompiledProblem {
     public final int[][] slotCandidates;
     /** Dense [slot][resource] tables; NaN where incompatible. */
     public final double[][] demand;
+    /**
+     * Per slot and edge/VM resource whose entry is a trained regression model: the predicted
+     * response time by instance count (index n, 0 = ∞), or null. Computed once per compile, i.e.
+     * per (partition, resource, λ), so evaluating a placement only looks it up; made
+     * non-increasing in n (spare instances can stay idle), which keeps the sizer's monotonicity.
+     */
+    public final double[][][] regressionTime;
     public final double[][] faasTime;
     public final double[][] faasCost;
     public final double[][] memory;
@@ -227,6 +235,7 @@ public final class CompiledProblem {
         slotDataToNext = new double[slotCount];
         slotCandidates = new int[slotCount][];
         demand = new double[slotCount][resourceCount];
+        regressionTime = new double[slotCount][resourceCount][];
         faasTime = new double[slotCount][resourceCount];
         faasCost = new double[slotCount][resourceCount];
         memory = new double[slotCount][resourceCount];
@@ -338,13 +347,74 @@ public final class CompiledProblem {
             }
             faasCost[s][r] = unitCost[r] * faas.demandWarm() * load * time;
         } else if (model instanceof PerformanceModel.Regression regression) {
+            RegressionPredictor predictor;
             try {
-                RegressionModels.predictor(regression);
+                predictor = RegressionModels.predictor(regression);
             } catch (PerfException e) {
                 throw new PlacementException("partition " + where + ": " + e.getMessage());
             }
-            throw new PlacementException("partition " + where + ": regression models are not supported by the designer yet");
+            double load = isFaas[r] && semantics.faasComponentLoad() ? componentLoad[slotComponent[s]] : slotLoad[s];
+            Map<String, Double> inputs = new HashMap<>();
+            for (String name : List.of("lambda", "Lambda", "observed_throughput", "arrival_rate")) {
+                inputs.put(name, load);
+            }
+            if (isFaas[r]) {
+                FaasResource faas = (FaasResource) resource[r];
+                double warm = number(regression, "demandWarm", Double.NaN);
+                double cold = number(regression, "demandCold", Double.NaN);
+                if (!Double.isNaN(warm)) {
+                    inputs.put("warm_service_time", warm);
+                }
+                if (!Double.isNaN(cold)) {
+                    inputs.put("cold_service_time", cold);
+                }
+                inputs.put("expiration_time", faas.idleTimeBeforeKill());
+                // One invocation runs on one instance of the configuration.
+                inputs.put("cores", 1.0);
+                inputs.put("instances", 1.0);
+                inputs.put("n_cores", 1.0);
+                double t = predictChecked(predictor, inputs, where);
+                faasTime[s][r] = t;
+                faasCost[s][r] = unitCost[r] * (Double.isNaN(warm) ? t : warm) * load * time;
+            } else {
+                int cores = resource[r] instanceof NodeResource node ? Math.max(node.cores(), 1) : 1;
+                double[] table = new double[maxInstances[r] + 1];
+                table[0] = Double.POSITIVE_INFINITY;
+                inputs.put("n_cores", (double) cores);
+                for (int n = 1; n < table.length; n++) {
+                    inputs.put("instances", (double) n);
+                    inputs.put("cores", (double) n * cores);
+                    table[n] = Math.min(table[n - 1], predictChecked(predictor, inputs, where));
+                }
+                regressionTime[s][r] = table;
+                demand[s][r] = 0.0;
+            }
         }
+    }
+
+    private static double predictChecked(RegressionPredictor predictor, Map<String, Double> inputs, String where) {
+        double t;
+        try {
+            t = predictor.predict(inputs);
+        } catch (PerfException e) {
+            throw new PlacementException("partition " + where + ": " + e.getMessage());
+        }
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new PlacementException("partition " + where + ": the regression model predicts a response time of " + t
+                    + " s at " + new java.util.TreeMap<>(inputs) + "; expected a positive number of seconds");
+        }
+        return t;
+    }
+
+    private static double number(PerformanceModel.Regression regression, String key, double fallback) {
+        Object v = regression.parameters().get(key);
+        return v instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    /** The least predicted time of a regression slot on r over every allowed size (∞ when none). */
+    public double bestRegressionTime(int s, int r) {
+        double[] table = regressionTime[s][r];
+        return table[table.length - 1];
     }
 
     private String slotPartitionName(int s) {

@@ -124,7 +124,7 @@ public final class Evaluator {
         double u = utilization[r];
         for (int i = 0; i < slotsOnCount[r]; i++) {
             int s = slotsOn[r][i];
-            slotTime[s] = QueueModel.responseTime(p.demand[s][r], u);
+            slotTime[s] = slotTime(p, s, r, utilization, a.instances);
             touchedComponent[p.slotComponent[s]] = true;
         }
         Arrays.fill(touchedPath, false);
@@ -292,7 +292,7 @@ public final class Evaluator {
     private boolean computeComponents(Assignment a) {
         for (int c = 0; c < p.componentCount; c++) {
             for (int s : p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]]) {
-                slotTime[s] = slotTime(p, s, a.resource[s], utilization);
+                slotTime[s] = slotTime(p, s, a.resource[s], utilization, a.instances);
             }
             double total = chainTime(p, a, c, slotTime);
             componentTime[c] = total;
@@ -303,10 +303,15 @@ public final class Evaluator {
         return violation == Violation.NONE;
     }
 
-    /** A partition's time on resource r: the FaaS model, or the M/G/1 residence time D/(1 − U). */
-    static double slotTime(CompiledProblem p, int s, int r, double[] utilization) {
+    /** A partition's time on resource r: the FaaS model, a regression model's prediction at r's size, or the M/G/1 residence time D/(1 − U). */
+    static double slotTime(CompiledProblem p, int s, int r, double[] utilization, int[] instances) {
         if (p.isFaas[r]) {
             return p.faasTime[s][r];
+        }
+        double[] predicted = p.regressionTime[s][r];
+        if (predicted != null) {
+            int n = instances[r];
+            return n >= 1 && n < predicted.length && utilization[r] < 1.0 ? predicted[n] : Double.POSITIVE_INFINITY;
         }
         double u = utilization[r];
         return QueueModel.responseTime(p.demand[s][r], u);

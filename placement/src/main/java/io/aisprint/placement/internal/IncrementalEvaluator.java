@@ -369,7 +369,7 @@ public final class IncrementalEvaluator {
         }
         for (int i = 0; i < timedSlotCount; i++) {
             int s = timedSlots[i];
-            slotTime[s] = Evaluator.slotTime(p, s, state.resource[s], utilization);
+            slotTime[s] = Evaluator.slotTime(p, s, state.resource[s], utilization, state.instances);
         }
         timedSlotCount = 0;
         if (firstChanged < p.componentCount) {
@@ -390,7 +390,7 @@ public final class IncrementalEvaluator {
             if (changedComponent[c]) {
                 changedComponent[c] = false;
                 for (int s : chain(state, c)) {
-                    slotTime[s] = Evaluator.slotTime(p, s, state.resource[s], utilization);
+                    slotTime[s] = Evaluator.slotTime(p, s, state.resource[s], utilization, state.instances);
                 }
                 chainDelay[c] = chainDelay(c);
                 // Hop k depends on the chain of c_k and the first resource of c_k+1.
