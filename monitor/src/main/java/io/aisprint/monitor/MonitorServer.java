@@ -27,7 +27,7 @@ public final class MonitorServer implements AutoCloseable {
         this.store = store;
         this.ingestor = new Ingestor(store, config.clock(), config.maxLineLength(),
                 points -> writeListeners.forEach(listener -> listener.accept(points)));
-        this.http = new HttpFront(ingestor::write, config.maxBodyBytes(), app -> {
+        this.http = new HttpFront(ingestor, config.maxBodyBytes(), app -> {
             app.get("/api/v1/query", ctx -> QueryApi.handle(ctx, store, config.clock()));
             app.get("/query", ctx -> InfluxQlApi.handle(ctx, store, config.clock()));
             app.post("/query", ctx -> InfluxQlApi.handle(ctx, store, config.clock()));

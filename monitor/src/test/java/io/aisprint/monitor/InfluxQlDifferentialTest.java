@@ -1,0 +1,149 @@
+package io.aisprint.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aisprint.monitor.spi.InfluxDbServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The differential suite: the same points go to our server (embedded store) and to a real
+ * influxd 1.6.7 ({@code INFLUXDB_URL}, started by .ci/run), then every query of
+ * {@code influxql/queries.txt} runs on both and the answers must be the same JSON with the same
+ * status. Queries in {@code influxql/known-differences.txt} are where 1.6.7 is wrong or we
+ * deliberately differ (with the reason); they run on our side only, which must answer 200/400.
+ */
+class InfluxQlDifferentialTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DB = "diff" + System.nanoTime();
+
+    @TempDir
+    static Path data;
+    private static URI influx;
+    private static MonitorServer server;
+    private static URI ours;
+
+    @BeforeAll
+    static void load() throws Exception {
+        influx = InfluxDbServer.requireRunning();
+        server = MonitorServer.start(MetricStores.embedded(data), ServerConfig.ephemeral(Clock.systemUTC()));
+        ours = URI.create("http://127.0.0.1:" + server.httpPort());
+        for (URI target : List.of(influx, ours)) {
+            assertThat(post(target, "/query", "q=" + encode("CREATE DATABASE " + DB)).statusCode()).isEqualTo(200);
+            for (String body : DifferentialData.batches()) {
+                HttpResponse<String> response = post(target, "/write?db=" + DB + "&precision=s", body);
+                assertThat(response.statusCode()).as(target + " write: " + response.body()).isEqualTo(204);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            post(influx, "/query", "q=" + encode("DROP DATABASE " + DB));
+            server.close();
+        }
+    }
+
+    @Test
+    void everyQueryAnswersAsInfluxdDoes() throws Exception {
+        Map<String, String> known = knownDifferences();
+        List<String> failures = new ArrayList<>();
+        int compared = 0;
+        for (String query : lines("influxql/queries.txt")) {
+            HttpResponse<String> mine = get(ours, query);
+            if (known.containsKey(query)) {
+                if (mine.statusCode() != 200 && mine.statusCode() != 400) {
+                    failures.add(query + "\n  ours (known difference) answered " + mine.statusCode() + ": " + mine.body());
+                }
+                continue;
+            }
+            HttpResponse<String> theirs = get(influx, query);
+            compared++;
+            if (mine.statusCode() != theirs.statusCode() || !normalise(mine.body()).equals(normalise(theirs.body()))) {
+                failures.add(query + "\n  influxd " + theirs.statusCode() + ": " + abbreviate(theirs.body()) + "\n  ours    "
+                        + mine.statusCode() + ": " + abbreviate(mine.body()));
+            }
+        }
+        assertThat(compared).isGreaterThan(150);
+        assertThat(failures).as(failures.size() + " of " + compared + " queries differ:\n" + String.join("\n", failures)).isEmpty();
+    }
+
+    /** Only what influxd leaves unordered is normalised: nothing in these answers, so the JSON is compared as is. */
+    private static JsonNode normalise(String body) throws IOException {
+        StringBuilder merged = new StringBuilder();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                merged.append(merged.length() == 0 ? "[" : ",").append(line);
+            }
+        }
+        return MAPPER.readTree(merged.append(']').toString());
+    }
+
+    private static String abbreviate(String body) {
+        String trimmed = body.trim();
+        return trimmed.length() > 1500 ? trimmed.substring(0, 1500) + "..." : trimmed;
+    }
+
+    static Map<String, String> knownDifferences() throws IOException {
+        Map<String, String> known = new LinkedHashMap<>();
+        for (String line : lines("influxql/known-differences.txt")) {
+            int tab = line.indexOf(" ## ");
+            assertThat(tab).as("known-differences line needs 'query ## reason': " + line).isPositive();
+            known.put(line.substring(0, tab).trim(), line.substring(tab + 4).trim());
+        }
+        return known;
+    }
+
+    static List<String> lines(String resource) throws IOException {
+        try (InputStream in = InfluxQlDifferentialTest.class.getClassLoader().getResourceAsStream(resource)) {
+            List<String> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.strip());
+                }
+            }
+            return out;
+        }
+    }
+
+    private static HttpResponse<String> get(URI base, String query) throws Exception {
+        String[] parts = query.split(" \\|\\| ", 2);
+        String params = parts.length > 1 ? "&" + parts[1] : "";
+        String q = parts[0];
+        boolean write = q.matches("(?is)^\\s*(CREATE|DROP|DELETE|ALTER).*");
+        if (write) {
+            return post(base, "/query?db=" + DB + params, "q=" + encode(q));
+        }
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("/query?db=" + DB + params + "&q=" + encode(q))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(URI base, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
