@@ -88,7 +88,10 @@ class InfluxQlDifferentialTest {
         assertThat(failures).as(failures.size() + " of " + compared + " queries differ:\n" + String.join("\n", failures)).isEmpty();
     }
 
-    /** Only what influxd leaves unordered is normalised: nothing in these answers, so the JSON is compared as is. */
+    /**
+     * Only what influxd leaves unordered is normalised: rows of different series with the same
+     * time (its merge emits them in no fixed order) are sorted by their text.
+     */
     private static JsonNode normalise(String body) throws IOException {
         StringBuilder merged = new StringBuilder();
         for (String line : body.split("\n")) {
@@ -96,7 +99,17 @@ class InfluxQlDifferentialTest {
                 merged.append(merged.length() == 0 ? "[" : ",").append(line);
             }
         }
-        return MAPPER.readTree(merged.append(']').toString());
+        JsonNode root = MAPPER.readTree(merged.append(']').toString());
+        for (JsonNode values : root.findValues("values")) {
+            if (values instanceof com.fasterxml.jackson.databind.node.ArrayNode rows) {
+                List<JsonNode> sorted = new ArrayList<>();
+                rows.forEach(sorted::add);
+                sorted.sort((a, b) -> a.path(0).asText().equals(b.path(0).asText()) ? a.toString().compareTo(b.toString()) : 0);
+                rows.removeAll();
+                sorted.forEach(rows::add);
+            }
+        }
+        return root;
     }
 
     private static String abbreviate(String body) {

@@ -149,6 +149,9 @@ final class MetaExecutor {
     }
 
     private List<ResultSeries> measurements(Statement.ShowMeasurements s) {
+        if (s.database() != null && !catalog.hasDatabase(s.database())) {
+            return List.of(); // influxd answers an empty result here, not an error
+        }
         String db = database(s.database());
         List<List<Object>> rows = new ArrayList<>();
         for (String name : catalog.measurements(db)) {

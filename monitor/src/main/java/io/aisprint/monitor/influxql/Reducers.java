@@ -13,7 +13,10 @@ import java.util.Set;
  */
 final class Reducers {
     /** A value at a time; {@code time} is {@link #WINDOW} for aggregates (stamped later). */
-    record Pt(long time, Object value) {
+    record Pt(long time, Object value, int series) {
+        Pt(long time, Object value) {
+            this(time, value, -1);
+        }
     }
 
     static final long WINDOW = Long.MIN_VALUE;
@@ -85,6 +88,32 @@ final class Reducers {
         return "*query.booleanInterruptIterator";
     }
 
+    /**
+     * influxd reduces each series on its own (in the storage layer) and then combines the
+     * partial results in series order; floating-point sums are added up the same way here so
+     * that the last digits agree.
+     */
+    private static List<List<Pt>> bySeries(List<Pt> points) {
+        List<List<Pt>> out = new ArrayList<>();
+        int current = Integer.MIN_VALUE;
+        for (Pt p : points) {
+            if (out.isEmpty() || p.series() != current) {
+                out.add(new ArrayList<>());
+                current = p.series();
+            }
+            out.get(out.size() - 1).add(p);
+        }
+        return out;
+    }
+
+    private static double floatSum(List<Pt> points) {
+        double total = 0;
+        for (Pt p : points) {
+            total += Values.asDouble(p.value());
+        }
+        return total;
+    }
+
     private static Object sum(List<Pt> points) {
         requireNumbers(points, "sum");
         if (points.get(0).value() instanceof Long) {
@@ -95,8 +124,8 @@ final class Reducers {
             return total;
         }
         double total = 0;
-        for (Pt p : points) {
-            total += Values.asDouble(p.value());
+        for (List<Pt> series : bySeries(points)) {
+            total += floatSum(series);
         }
         return total;
     }
@@ -104,10 +133,13 @@ final class Reducers {
     private static Object mean(List<Pt> points) {
         requireNumbers(points, "mean");
         double total = 0;
-        for (Pt p : points) {
-            total += Values.asDouble(p.value());
+        long count = 0;
+        for (List<Pt> series : bySeries(points)) {
+            double partial = floatSum(series) / series.size();
+            total += partial * series.size();
+            count += series.size();
         }
-        return total / points.size();
+        return total / count;
     }
 
     private static Object median(List<Pt> points) {
@@ -124,25 +156,39 @@ final class Reducers {
         return lo + (hi - lo) / 2;
     }
 
+    /**
+     * influxd's mode: values sorted (then by time); a run replaces the best one when it is longer,
+     * or as long and it started no later than the best run ended. Its first point is not counted
+     * as an increment, exactly as influxd's loop does, so single values only win at the start.
+     */
     private static Object mode(List<Pt> points) {
-        List<Object> values = new ArrayList<>();
-        points.forEach(p -> values.add(p.value()));
-        values.sort(Values::compareForSort);
-        Object best = values.get(0);
-        int bestCount = 0;
-        int i = 0;
-        while (i < values.size()) {
-            int j = i;
-            while (j < values.size() && Values.compareForSort(values.get(i), values.get(j)) == 0) {
-                j++;
+        List<Pt> sorted = new ArrayList<>(points);
+        sorted.sort((a, b) -> {
+            int c = Values.compareForSort(a.value(), b.value());
+            return c != 0 ? c : Long.compare(a.time(), b.time());
+        });
+        int mostFreq = 0;
+        int currFreq = 0;
+        Object currMode = sorted.get(0).value();
+        Object mostMode = currMode;
+        long mostTime = sorted.get(0).time();
+        long currTime = mostTime;
+        for (Pt p : sorted) {
+            if (Values.compareForSort(p.value(), currMode) != 0) {
+                currFreq = 1;
+                currMode = p.value();
+                currTime = p.time();
+                continue;
             }
-            if (j - i > bestCount) {
-                bestCount = j - i;
-                best = values.get(i);
+            currFreq++;
+            if (mostFreq > currFreq || (mostFreq == currFreq && currTime > mostTime)) {
+                continue;
             }
-            i = j;
+            mostFreq = currFreq;
+            mostMode = p.value();
+            mostTime = p.time();
         }
-        return best;
+        return mostMode;
     }
 
     private static Object spread(List<Pt> points) {
@@ -201,7 +247,7 @@ final class Reducers {
         Pt best = points.get(0);
         for (Pt p : points) {
             int c = Values.compareForSort(p.value(), best.value());
-            if (max ? c > 0 : c < 0) {
+            if ((max ? c > 0 : c < 0) || (c == 0 && p.time() < best.time())) { // ties: the earliest point
                 best = p;
             }
         }

@@ -83,9 +83,10 @@ final class SelectExecutor {
             for (String key : groupKeys) {
                 tags.put(key, input.tags().getOrDefault(key, ""));
             }
-            String key = input.measurement() + '\u0000' + tags;
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(input);
-            groupTags.put(key, tags);
+            StringBuilder key = new StringBuilder(input.measurement()).append('\u0000');
+            tags.forEach((k, v) -> key.append(k).append('\u0001').append(v).append('\u0002'));
+            groups.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(input);
+            groupTags.put(key.toString(), tags);
         }
         List<ResultSeries> out = new ArrayList<>();
         long interval = timeDimension == null ? 0 : timeDimensionInterval(timeDimension);
@@ -119,6 +120,9 @@ final class SelectExecutor {
             columns.forEach(c -> names.add(c.name()));
             SortedMap<String, String> tags = groupKeys.isEmpty() ? null : groupTags.get(group.getKey());
             out.add(new ResultSeries(members.get(0).measurement(), tags, names, rows));
+        }
+        if (select.descending()) {
+            Collections.reverse(out); // influxd walks the series backwards too
         }
         return SelectLimits.apply(out, select.seriesLimit(), select.seriesOffset());
     }
@@ -188,7 +192,8 @@ final class SelectExecutor {
         });
         List<SeriesRows> out = new ArrayList<>();
         List<Catalog.SeriesKey> keys = new ArrayList<>(rows.keySet());
-        keys.sort((a, b) -> a.tags().toString().compareTo(b.tags().toString()));
+        keys.sort((a, b) -> io.aisprint.monitor.LineProtocol.seriesKey(measurement, a.tags())
+                .compareTo(io.aisprint.monitor.LineProtocol.seriesKey(measurement, b.tags())));
         for (Catalog.SeriesKey key : keys) {
             SeriesRows input = new SeriesRows(measurement, key.tags(), measurementFields, rows.get(key));
             SeriesRows filtered = filter(input, range.remaining());
@@ -491,7 +496,7 @@ final class SelectExecutor {
             out.add(row.time());
             boolean anyField = false;
             for (Column column : columns) {
-                Object value = evalRow(column.expr(), row.values(), row.series());
+                Object value = project(column.expr(), row.values(), row.series());
                 out.add(value);
                 if (value != null && referencesField(column.expr(), row.series())) {
                     anyField = true;
@@ -502,6 +507,14 @@ final class SelectExecutor {
             }
         }
         return rows;
+    }
+
+    /** A column's value; unlike a WHERE clause, a name the series lacks is null (not the empty tag). */
+    private static Object project(Expr expr, Map<String, Object> values, SeriesRows series) {
+        if (expr instanceof Expr.VarRef ref && !series.fields().contains(ref.name()) && !series.tags().containsKey(ref.name())) {
+            return null;
+        }
+        return evalRow(expr, values, series);
     }
 
     private static boolean referencesField(Expr expr, SeriesRows series) {
@@ -636,6 +649,15 @@ final class SelectExecutor {
     private List<List<Object>> aggregateRows(Select select, List<Column> columns, List<SeriesRows> members, TimeRange range,
             long interval, long offset, long earliest, ZoneId zone) {
         List<Merged> merged = merge(members);
+        // influxd reduces a window series by series (each in time order), so sums add up in that order.
+        List<Merged> bySeries = new ArrayList<>();
+        List<SeriesRows> order = new ArrayList<>(members);
+        if (select.descending()) {
+            Collections.reverse(order);
+        }
+        for (SeriesRows member : order) {
+            member.rows().forEach((time, values) -> bySeries.add(new Merged(time, values, member)));
+        }
         List<long[]> windows = new ArrayList<>();
         if (interval > 0) {
             long start = truncate(range.hasMin() ? range.min() : earliest, interval, offset, zone);
@@ -652,7 +674,13 @@ final class SelectExecutor {
         boolean selectorTime = interval == 0 && columns.size() == 1 && isPureSelector(columns.get(0).expr());
         List<List<List<Pt>>> perColumn = new ArrayList<>();
         for (Column column : columns) {
-            perColumn.add(evaluateColumn(column.expr(), merged, windows, range));
+            perColumn.add(evaluateColumn(column.expr(), merged, bySeries, windows, range));
+        }
+        boolean transformed = columns.stream().anyMatch(c -> containsTransform(c.expr()));
+        List<Boolean> integerColumns = new ArrayList<>();
+        for (List<List<Pt>> column : perColumn) {
+            integerColumns.add(column.stream().filter(l -> !l.isEmpty()).findFirst().map(l -> l.get(0).value() instanceof Long)
+                    .orElse(false));
         }
         List<List<Object>> rows = new ArrayList<>();
         List<Object> previous = null;
@@ -666,7 +694,7 @@ final class SelectExecutor {
             boolean multi = maxRows > 1 || perColumn.stream().anyMatch(c -> c.get(w).size() == 1
                     && c.get(w).get(0).time() != Reducers.WINDOW && isMultiRow(columns));
             boolean allEmpty = perColumn.stream().allMatch(c -> c.get(w).isEmpty());
-            if (allEmpty && (interval == 0 || select.fill().mode() == FillMode.NONE)) {
+            if (allEmpty && (interval == 0 || select.fill().mode() == FillMode.NONE || transformed)) {
                 continue;
             }
             for (int r = 0; r < maxRows; r++) {
@@ -681,7 +709,7 @@ final class SelectExecutor {
                         }
                         row.add(p.value());
                     } else {
-                        row.add(fillValue(select, columns.get(c), previous, c));
+                        row.add(interval == 0 ? null : fillValue(select, columns.get(c), previous, c, integerColumns.get(c)));
                     }
                 }
                 row.add(0, time);
@@ -700,12 +728,13 @@ final class SelectExecutor {
                 && (call.name().equals("top") || call.name().equals("bottom") || call.name().equals("distinct")));
     }
 
-    private static Object fillValue(Select select, Column column, List<Object> previous, int index) {
+    private static Object fillValue(Select select, Column column, List<Object> previous, int index, boolean integer) {
         boolean count = Expr.unparen(column.expr()) instanceof Expr.Call call && call.name().equals("count");
         return switch (select.fill().mode()) {
-            case NULL, LINEAR -> count ? (Object) 0L : null;
-            case NONE -> null;
-            case NUMBER -> select.fill().value();
+            case NULL -> count ? (Object) 0L : null;
+            case LINEAR, NONE -> null;
+            case NUMBER -> integer || count ? (Object) ((Number) select.fill().value()).longValue() : (Object) ((Number) select.fill()
+                    .value()).doubleValue();
             case PREVIOUS -> previous == null ? null : previous.get(index + 1);
         };
     }
@@ -747,13 +776,31 @@ final class SelectExecutor {
         }
     }
 
+    private static int windowIndex(List<long[]> windows, long time) {
+        int lo = 0;
+        int hi = windows.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long[] w = windows.get(mid);
+            if (time < w[0]) {
+                hi = mid - 1;
+            } else if (time > w[1]) {
+                lo = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
     private static boolean isPureSelector(Expr expr) {
         Expr plain = Expr.unparen(expr);
         return plain instanceof Expr.Call call && Reducers.SELECTORS.contains(call.name());
     }
 
     /** A column's values per window: empty when the window has nothing for it. */
-    private List<List<Pt>> evaluateColumn(Expr expr, List<Merged> merged, List<long[]> windows, TimeRange range) {
+    private List<List<Pt>> evaluateColumn(Expr expr, List<Merged> merged, List<Merged> bySeries, List<long[]> windows,
+            TimeRange range) {
         Expr plain = Expr.unparen(expr);
         List<List<Pt>> out = new ArrayList<>();
         if (plain instanceof Expr.Call call && Reducers.isReducer(call.name())) {
@@ -761,32 +808,32 @@ final class SelectExecutor {
                 throw new QueryError("invalid number of arguments for " + call.name() + ", expected at least 1, got 0");
             }
             Expr arg = Expr.unparen(call.args().get(0));
+            boolean timeOrdered = Set.of("first", "last").contains(call.name());
             List<Pt> points = new ArrayList<>();
-            for (Merged row : merged) {
-                Object value = arg instanceof Expr.Call inner ? null : evalRow(arg, row.values(), row.series());
+            for (Merged row : timeOrdered ? merged : bySeries) {
+                Object value = arg instanceof Expr.Call ? null : evalRow(arg, row.values(), row.series());
                 if (value != null) {
-                    points.add(new Pt(row.time(), value));
+                    points.add(new Pt(row.time(), value, System.identityHashCode(row.series())));
                 }
             }
             if (arg instanceof Expr.Call inner && Reducers.TRANSFORMS.contains(inner.name())) {
                 points = rawSequence(inner, merged);
             }
-            int index = 0;
-            for (long[] window : windows) {
-                List<Pt> inWindow = new ArrayList<>();
-                while (index < points.size() && points.get(index).time() < window[0]) {
-                    index++;
+            List<List<Pt>> perWindow = new ArrayList<>();
+            windows.forEach(w -> perWindow.add(new ArrayList<>()));
+            for (Pt p : points) {
+                int w = windowIndex(windows, p.time());
+                if (w >= 0) {
+                    perWindow.get(w).add(p);
                 }
-                int j = index;
-                while (j < points.size() && points.get(j).time() <= window[1]) {
-                    inWindow.add(points.get(j++));
-                }
+            }
+            for (List<Pt> inWindow : perWindow) {
                 out.add(Reducers.reduce(call.name(), inWindow, call.args()));
             }
             return out;
         }
         if (plain instanceof Expr.Call call && Reducers.TRANSFORMS.contains(call.name())) {
-            List<List<Pt>> inner = evaluateColumn(call.args().get(0), merged, windows, range);
+            List<List<Pt>> inner = evaluateColumn(call.args().get(0), merged, bySeries, windows, range);
             List<Pt> sequence = new ArrayList<>();
             for (int w = 0; w < windows.size(); w++) {
                 if (!inner.get(w).isEmpty()) {
@@ -805,8 +852,8 @@ final class SelectExecutor {
             return out;
         }
         if (plain instanceof Expr.Binary binary) {
-            List<List<Pt>> lhs = evaluateColumn(binary.lhs(), merged, windows, range);
-            List<List<Pt>> rhs = evaluateColumn(binary.rhs(), merged, windows, range);
+            List<List<Pt>> lhs = evaluateColumn(binary.lhs(), merged, bySeries, windows, range);
+            List<List<Pt>> rhs = evaluateColumn(binary.rhs(), merged, bySeries, windows, range);
             for (int w = 0; w < windows.size(); w++) {
                 if (lhs.get(w).isEmpty() || rhs.get(w).isEmpty()) {
                     out.add(List.of());
