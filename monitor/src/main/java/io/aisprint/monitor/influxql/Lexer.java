@@ -63,7 +63,7 @@ final class Lexer {
             i++;
         }
         throw new QueryError("error parsing query: found " + text.substring(pos, i) + ", expected regex at line " + startLine
-                + ", char " + startColumn);
+                + ", char " + (startColumn - 1)); // influxd reports the character before the quote
     }
 
     Token next(Token previous) {
@@ -71,7 +71,7 @@ final class Lexer {
         int startLine = line;
         int startColumn = pos - lineStart + 1;
         if (pos >= text.length()) {
-            return new Token(Token.Kind.EOF, "", startLine, startColumn);
+            return new Token(Token.Kind.EOF, "", startLine, startColumn + 1); // influxd counts EOF one past the end
         }
         char c = text.charAt(pos);
         if (Character.isLetter(c) || c == '_') {
@@ -157,6 +157,7 @@ final class Lexer {
 
     private String quoted(char quote) {
         StringBuilder out = new StringBuilder();
+        int startColumn = pos - lineStart + 1;
         pos++;
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -183,8 +184,8 @@ final class Lexer {
             out.append(c);
             pos++;
         }
-        throw new QueryError("error parsing query: found " + out + ", expected " + (quote == '"' ? "identifier" : "string")
-                + " at line " + line + ", char " + (pos - lineStart + 1));
+        throw new QueryError("error parsing query: found " + out + ", expected identifier, string, number, bool at line " + line
+                + ", char " + (startColumn - 1)); // influxd reports the character before the quote
     }
 
     private void skipSpaceAndComments() {

@@ -223,7 +223,7 @@ public final class Parser {
             fill = number.kind() == Token.Kind.INTEGER ? new Fill(FillMode.NUMBER, -Long.parseLong(number.text()))
                     : new Fill(FillMode.NUMBER, -Double.parseDouble(number.text()));
         } else {
-            throw error(token, "null, none, previous, linear, or a number");
+            throw new QueryError("error parsing query: expected number argument in fill()");
         }
         operator(")");
         return fill;

@@ -154,6 +154,9 @@ final class SelectExecutor {
             String rp = m.retentionPolicy() != null ? m.retentionPolicy()
                     : context.retentionPolicy() != null && !context.retentionPolicy().isEmpty() ? context.retentionPolicy()
                     : context.store().catalog().defaultPolicy(db);
+            if (context.store().catalog().policy(db, rp) == null) {
+                throw new QueryError("retention policy not found: " + rp);
+            }
             List<String> names = new ArrayList<>();
             if (m.regex() != null) {
                 for (String name : context.store().catalog().measurements(db)) {

@@ -82,9 +82,10 @@ final class Transforms {
         }
         double sum = 0;
         for (int i = 0; i < points.size(); i++) {
-            sum += Values.asDouble(points.get(i).value());
-            if (i >= n) {
-                sum -= Values.asDouble(points.get(i - n).value());
+            if (i >= n) { // influxd drops the oldest value first, then adds the new one
+                sum = sum - Values.asDouble(points.get(i - n).value()) + Values.asDouble(points.get(i).value());
+            } else {
+                sum += Values.asDouble(points.get(i).value());
             }
             if (i >= n - 1) {
                 out.add(new Pt(points.get(i).time(), sum / n));
