@@ -285,7 +285,7 @@ public final class Parser {
                 break;
             }
         }
-        if (parts.size() > 2 || (regex == null && parts.size() > 3)) {
+        if ((regex != null && parts.size() > 2) || parts.size() > 3) {
             throw new QueryError("error parsing query: too many segments in " + String.join(".", parts.stream()
                     .map(p -> p == null ? "" : p).toList()));
         }
