@@ -22,7 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The differential suite: the same points go to our server (embedded store) and to a real
@@ -31,23 +30,34 @@ import org.junit.jupiter.api.io.TempDir;
  * status. Queries in {@code influxql/known-differences.txt} are where 1.6.7 is wrong or we
  * deliberately differ (with the reason); they run on our side only, which must answer 200/400.
  */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class InfluxQlDifferentialTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String DB = "diff" + System.nanoTime();
+    private final String DB = "diff" + System.nanoTime();
 
-    @TempDir
-    static Path data;
-    private static URI influx;
-    private static MonitorServer server;
-    private static URI ours;
+    private Path data;
+    private URI influx;
+    private MonitorServer server;
+    private URI ours;
+
+    /** The store behind our server: the embedded one here; the InfluxDB back-end in the subclass. */
+    protected io.aisprint.monitor.spi.MetricStore openStore(Path directory, URI influxUrl) {
+        return MetricStores.embedded(directory);
+    }
+
+    /** False when our server's store is the very influxd we compare with (then the data goes in once). */
+    protected boolean separateServers() {
+        return true;
+    }
 
     @BeforeAll
-    static void load() throws Exception {
+    void load() throws Exception {
         influx = InfluxDbServer.requireRunning();
-        server = MonitorServer.start(MetricStores.embedded(data), ServerConfig.ephemeral(Clock.systemUTC()));
+        data = java.nio.file.Files.createTempDirectory("influxql-diff");
+        server = MonitorServer.start(openStore(data, influx), ServerConfig.ephemeral(Clock.systemUTC()));
         ours = URI.create("http://127.0.0.1:" + server.httpPort());
-        for (URI target : List.of(influx, ours)) {
+        for (URI target : separateServers() ? List.of(influx, ours) : List.of(ours)) {
             assertThat(post(target, "/query", "q=" + encode("CREATE DATABASE " + DB)).statusCode()).isEqualTo(200);
             for (String body : DifferentialData.batches()) {
                 HttpResponse<String> response = post(target, "/write?db=" + DB + "&precision=s", body);
@@ -57,10 +67,13 @@ class InfluxQlDifferentialTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (server != null) {
             post(influx, "/query", "q=" + encode("DROP DATABASE " + DB));
             server.close();
+            try (var files = java.nio.file.Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -139,7 +152,7 @@ class InfluxQlDifferentialTest {
         }
     }
 
-    private static HttpResponse<String> get(URI base, String query) throws Exception {
+    private HttpResponse<String> get(URI base, String query) throws Exception {
         String[] parts = query.split(" \\|\\| ", 2);
         String params = parts.length > 1 ? "&" + parts[1] : "";
         String q = parts[0];
