@@ -35,7 +35,7 @@ public final class MonitorBench {
         long points = Long.parseLong(args[3]);
         int singles = Integer.parseInt(args[4]);
 
-        if (kind.equals("influxdb")) {
+        {   // both refuse writes to a database that does not exist
             HTTP.send(HttpRequest.newBuilder(URI.create(url + "/query?q=" + URLEncoder.encode("CREATE DATABASE bench", StandardCharsets.UTF_8)))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         }
@@ -73,13 +73,47 @@ public final class MonitorBench {
             post(url + "/write?db=bench&precision=ns", "single,host=h" + (i % 10) + " value=" + i + " " + (START + i));
         }
         double singleRate = singles / ((System.nanoTime() - singleBegan) / 1e9);
+        // The same single-point writes from 8 clients at once: group commit shares one sync between them.
+        ExecutorService writers = Executors.newFixedThreadPool(SINGLE_CLIENTS);
+        AtomicLong nextSingle = new AtomicLong();
+        long concurrentBegan = System.nanoTime();
+        List<Future<?>> writing = new ArrayList<>();
+        for (int c = 0; c < SINGLE_CLIENTS; c++) {
+            writing.add(writers.submit(() -> {
+                for (long i = nextSingle.getAndIncrement(); i < singles; i = nextSingle.getAndIncrement()) {
+                    post(url + "/write?db=bench&precision=ns", "concurrent,host=h" + (i % 10) + " value=" + i + " " + (START + i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : writing) {
+            future.get();
+        }
+        writers.shutdown();
+        double concurrentRate = singles / ((System.nanoTime() - concurrentBegan) / 1e9);
 
         long end = START + (points / 1000) * STEP;
-        String query = kind.equals("influxdb")
-                ? url + "/query?db=bench&epoch=ns&q=" + URLEncoder.encode("SELECT percentile(\"value\", 95) FROM \"latency\" WHERE time >= "
-                        + START + " AND time < " + end + " GROUP BY time(5m), \"component\" fill(none)", StandardCharsets.UTF_8)
-                : url + "/api/v1/query?measurement=latency&field=value&aggregate=p95&window=5m&groupBy=component&from=" + START + "&to=" + end;
-        String first = get(query);
+        // The same InfluxQL on both servers (aisprint runs it with its own engine on the embedded store).
+        String influxQl = url + "/query?db=bench&epoch=ns&q=" + URLEncoder.encode("SELECT percentile(\"value\", 95) FROM \"latency\" WHERE time >= "
+                + START + " AND time < " + end + " GROUP BY time(5m), \"component\" fill(none)", StandardCharsets.UTF_8);
+        String meanQl = url + "/query?db=bench&epoch=ns&q=" + URLEncoder.encode("SELECT mean(\"value\") FROM \"latency\" WHERE \"host\" = 'h7' AND time >= "
+                + START + " AND time < " + end + " GROUP BY time(1m)", StandardCharsets.UTF_8);
+        double[] p95 = latency(influxQl);
+        double[] mean = latency(meanQl);
+        String native95 = kind.equals("influxdb") ? "n/a"
+                : String.format("%,.0f ms", latency(url + "/api/v1/query?measurement=latency&field=value&aggregate=p95&window=5m&groupBy=component&from="
+                        + START + "&to=" + end)[1]);
+        System.out.printf("%-22s batch=5000x%d conn: %,10.0f points/s | single-point 1 client: %,7.0f writes/s | %d clients: %,7.0f writes/s"
+                + " | InfluxQL p95/5m by component over %,d points: median %,.0f ms (min %,.0f, max %,.0f) | mean/1m one host: %,.0f ms"
+                + " | /api/v1/query p95: %s%n",
+                name, CONNECTIONS, batchRate, singleRate, SINGLE_CLIENTS, concurrentRate, points, p95[1], p95[0], p95[2], mean[1], native95);
+    }
+
+    static final int SINGLE_CLIENTS = 8;
+
+    /** One warm-up, then three timed runs, sorted (the middle one is the median). */
+    static double[] latency(String query) throws Exception {
+        get(query);
         double[] latencies = new double[3];
         for (int i = 0; i < latencies.length; i++) {
             long t = System.nanoTime();
@@ -87,8 +121,7 @@ public final class MonitorBench {
             latencies[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(latencies);
-        System.out.printf("%-22s batch=5000x%d conn: %,10.0f points/s | single-point: %,7.0f writes/s | p95/5m over %,d points: median %,.0f ms (min %,.0f, max %,.0f; answer %,d bytes)%n",
-                name, CONNECTIONS, batchRate, singleRate, points, latencies[1], latencies[0], latencies[2], first.length());
+        return latencies;
     }
 
     static void post(String url, String body) throws Exception {

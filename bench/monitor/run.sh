@@ -17,10 +17,10 @@ trap cleanup EXIT
 "$root/aisprint" --version >/dev/null   # build first, so the server starts at once below
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(influxd version 2>/dev/null); java $(java -version 2>&1 | head -1)"
 
-eval "export $(bash "$root/monitor/scripts/start-influxdb.sh" 18097)"
+eval "export $(bash "$root/monitor/scripts/start-influxdb.sh" "${INFLUX_BENCH_PORT:-28497}")"
 java "$root/bench/monitor/MonitorBench.java" "InfluxDB 1.x (Debian)" "$INFLUXDB_URL" influxdb "$points" "$singles"
 
-"$root/aisprint" monitor serve --data "$work/data" --port 18090 --udp-port -1 >"$work/serve.log" 2>&1 &
+"$root/aisprint" monitor serve --data "$work/data" --port ${AISPRINT_BENCH_PORT:-28490} --udp-port -1 >"$work/serve.log" 2>&1 &
 aisprint_pid=$!
-for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:18090/ping && break; sleep 0.2; done
-java "$root/bench/monitor/MonitorBench.java" "aisprint embedded" "http://127.0.0.1:18090" aisprint "$points" "$singles"
+for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:${AISPRINT_BENCH_PORT:-28490}/ping && break; sleep 0.2; done
+java "$root/bench/monitor/MonitorBench.java" "aisprint embedded" "http://127.0.0.1:${AISPRINT_BENCH_PORT:-28490}" aisprint "$points" "$singles"

@@ -52,7 +52,7 @@ public final class LineProtocol {
         out.append(' ').append(point.timeNanos());
     }
 
-    static String seriesKey(String measurement, Map<String, String> tags) {
+    public static String seriesKey(String measurement, Map<String, String> tags) {
         StringBuilder out = new StringBuilder(measurement.length() + 16 * tags.size());
         appendSeriesKey(out, measurement, tags);
         return out.toString();

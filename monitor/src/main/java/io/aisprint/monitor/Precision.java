@@ -25,6 +25,18 @@ public enum Precision {
      * Parses a {@code precision=} query parameter; an absent or empty value means nanoseconds,
      * as in InfluxDB.
      */
+    /** The name influxd's {@code precision=} parameter takes. */
+    public String influxName() {
+        return switch (this) {
+            case NANOSECONDS -> "ns";
+            case MICROSECONDS -> "u";
+            case MILLISECONDS -> "ms";
+            case SECONDS -> "s";
+            case MINUTES -> "m";
+            case HOURS -> "h";
+        };
+    }
+
     public static Precision parse(String text) {
         if (text == null || text.isEmpty()) {
             return NANOSECONDS;

@@ -32,7 +32,7 @@ class ForwardingAgentTest {
 
     private AgentConfig config(int upstreamPort) {
         return new AgentConfig(ServerConfig.ephemeral(clock), URI.create("http://127.0.0.1:" + upstreamPort), buffer,
-                64L * 1024 * 1024, "edge");
+                64L * 1024 * 1024, AgentConfig.DEFAULT_DATABASE);
     }
 
     private int post(int port, String body) throws Exception {

@@ -40,7 +40,7 @@ class KillNineTest {
                     body.append("durable,writer=w value=").append(batch).append(' ').append(time(batch, line)).append('\n');
                 }
                 try {
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/write?db=x"))
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/write?db=aisprint"))
                             .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() == 204) {

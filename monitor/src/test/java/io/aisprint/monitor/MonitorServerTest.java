@@ -64,7 +64,7 @@ class MonitorServerTest {
 
     @Test
     void v1WriteStoresPointsAndAnswers204() throws Exception {
-        HttpResponse<String> response = post("/write?db=ai&precision=s", "cpu,host=a value=1 " + (NOW.getEpochSecond() - 10)
+        HttpResponse<String> response = post("/write?db=aisprint&precision=s", "cpu,host=a value=1 " + (NOW.getEpochSecond() - 10)
                 + "\ncpu,host=a value=2\n");
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(count("cpu")).isEqualTo(2);
@@ -72,7 +72,7 @@ class MonitorServerTest {
 
     @Test
     void partialWriteKeepsGoodLinesAndNamesTheBadOnes() throws Exception {
-        HttpResponse<String> response = post("/write?db=ai", "mem value=1 1714564700000000000\nmem value=oops\n# note\nmem value=3\nmem\n");
+        HttpResponse<String> response = post("/write?db=aisprint", "mem value=1 1714564700000000000\nmem value=oops\n# note\nmem value=3\nmem\n");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = new ObjectMapper().readTree(response.body());
         assertThat(body.get("error").asText()).startsWith("partial write:").contains("(line 2)").contains("invalid field value 'oops'")
@@ -82,8 +82,8 @@ class MonitorServerTest {
 
     @Test
     void v2WriteSpeaksTheV2ErrorShape() throws Exception {
-        assertThat(post("/api/v2/write?org=o&bucket=b&precision=ms", "disk value=1 " + NOW.toEpochMilli()).statusCode()).isEqualTo(204);
-        HttpResponse<String> bad = post("/api/v2/write?org=o&bucket=b", "disk value=\"unterminated");
+        assertThat(post("/api/v2/write?org=o&bucket=aisprint&precision=ms", "disk value=1 " + NOW.toEpochMilli()).statusCode()).isEqualTo(204);
+        HttpResponse<String> bad = post("/api/v2/write?org=o&bucket=aisprint", "disk value=\"unterminated");
         assertThat(bad.statusCode()).isEqualTo(400);
         JsonNode body = new ObjectMapper().readTree(bad.body());
         assertThat(body.get("code").asText()).isEqualTo("invalid");
@@ -95,17 +95,17 @@ class MonitorServerTest {
     void missingDatabaseOrBucketAndBadPrecisionAreRejected() throws Exception {
         assertThat(post("/write", "m value=1").body()).contains("db is required");
         assertThat(post("/api/v2/write?org=o", "m value=1").body()).contains("bucket is required");
-        HttpResponse<String> precision = post("/write?db=a&precision=yr", "m value=1");
+        HttpResponse<String> precision = post("/write?db=aisprint&precision=yr", "m value=1");
         assertThat(precision.statusCode()).isEqualTo(400);
         assertThat(precision.body()).contains("Unknown precision 'yr'");
     }
 
     @Test
     void oversizedBodiesGet413AndLongLinesAreRejectedOneByOne() throws Exception {
-        HttpResponse<String> huge = post("/write?db=a", "m value=1\n".repeat(10_000));
+        HttpResponse<String> huge = post("/write?db=aisprint", "m value=1\n".repeat(10_000));
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.body()).contains("exceeds 65536 bytes");
-        HttpResponse<String> longLine = post("/write?db=a", "long value=1\nlong text=\"" + "x".repeat(2000) + "\"\n");
+        HttpResponse<String> longLine = post("/write?db=aisprint", "long value=1\nlong text=\"" + "x".repeat(2000) + "\"\n");
         assertThat(longLine.statusCode()).isEqualTo(400);
         assertThat(longLine.body()).contains("line 2").contains("limit is 1024");
         assertThat(count("long")).isEqualTo(1);
@@ -117,7 +117,7 @@ class MonitorServerTest {
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write("zipped value=1\nzipped value=2 1714564700000000000\n".getBytes(StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/write?db=a")).header("Content-Encoding", "gzip")
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/write?db=aisprint")).header("Content-Encoding", "gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(count("zipped")).isEqualTo(2);
@@ -143,7 +143,7 @@ class MonitorServerTest {
             body.append("lat,component=a value=").append(i).append(' ').append(NOW.getEpochSecond() - 600 + i * 60).append('\n');
             body.append("lat,component=b value=").append(100 + i).append(' ').append(NOW.getEpochSecond() - 600 + i * 60).append('\n');
         }
-        assertThat(post("/write?db=a&precision=s", body.toString()).statusCode()).isEqualTo(204);
+        assertThat(post("/write?db=aisprint&precision=s", body.toString()).statusCode()).isEqualTo(204);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 uri("/api/v1/query?measurement=lat&tag=component=a&from=now-10m&to=now&aggregate=max&window=5m&groupBy=component")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -18,7 +18,7 @@ public final class ProcessMain {
         if (args[0].equals("serve")) {
             MonitorServer.start(MetricStores.embedded(Path.of(args[1])), listen);
         } else {
-            ForwardingAgent.start(new AgentConfig(listen, URI.create(args[3]), Path.of(args[1]), 256L << 20, "edge"));
+            ForwardingAgent.start(new AgentConfig(listen, URI.create(args[3]), Path.of(args[1]), 256L << 20, AgentConfig.DEFAULT_DATABASE));
         }
         System.out.println("READY");
         System.out.flush();

@@ -6,7 +6,14 @@ import io.aisprint.monitor.MonitorException;
 import io.aisprint.monitor.Point;
 import io.aisprint.monitor.Series;
 import io.aisprint.monitor.SeriesQuery;
+import io.aisprint.monitor.spi.Catalog;
+import io.aisprint.monitor.spi.InfluxQlStore;
 import io.aisprint.monitor.spi.MetricStore;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.NavigableMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,19 +47,29 @@ import org.duckdb.DuckDBConnection;
  * writes share the cost of one sync, and a lone writer commits on its own thread with no
  * hand-off to another thread (two context switches per write on a busy machine).
  */
-public final class EmbeddedMetricStore implements MetricStore {
-    private record SeriesInfo(int id, String measurement, SortedMap<String, String> tags, String field) {
+public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private record SeriesInfo(int id, String database, String rp, String measurement, SortedMap<String, String> tags, String field) {
+        Catalog.FieldRef ref() {
+            return new Catalog.FieldRef(new Catalog.SeriesKey(database, rp, measurement, tags), field);
+        }
     }
 
     /** Lookup key; hashing the tag map is much cheaper than formatting it for every point. */
-    private record SeriesKey(String measurement, SortedMap<String, String> tags, String field) {
+    private record SeriesKey(String database, String rp, String measurement, SortedMap<String, String> tags, String field) {
     }
+
+    /** Line-protocol types as stored in the kind column. */
+    private static final Catalog.FieldType[] KINDS = Catalog.FieldType.values();
+    /** Keeps one row per (series, time): the last written (highest seq). */
+    private static final String LATEST = " QUALIFY row_number() OVER (PARTITION BY series_id, time ORDER BY seq DESC) = 1";
 
     /**
      * One write as columns, built on the caller's thread outside the commit lock, so the commit
      * only copies primitives into the appender. {@code texts} is null when the write has no string fields.
      */
-    private record Rows(int[] seriesIds, long[] times, double[] values, String[] texts, int size) {
+    private record Rows(int[] seriesIds, long[] times, double[] values, long[] integers, byte[] kinds, String[] texts, int size) {
     }
 
     private record PendingWrite(Rows rows, CompletableFuture<Void> done) {
@@ -68,6 +85,9 @@ public final class EmbeddedMetricStore implements MetricStore {
      */
     private final ConcurrentLinkedQueue<SeriesInfo> unstoredSeries = new ConcurrentLinkedQueue<>();
     private final AtomicInteger nextSeriesId = new AtomicInteger();
+    private final AtomicLong nextSeq = new AtomicLong();
+    private final Catalog catalog;
+    private final Connection metaConnection;
     private DuckDBAppender appender;
     private final ConcurrentLinkedQueue<PendingWrite> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -85,7 +105,17 @@ public final class EmbeddedMetricStore implements MetricStore {
                         + " tags_json VARCHAR NOT NULL, field VARCHAR NOT NULL, series_key VARCHAR NOT NULL)");
                 statement.execute("CREATE TABLE IF NOT EXISTS points (series_id INTEGER NOT NULL, time BIGINT NOT NULL,"
                         + " value DOUBLE, text VARCHAR)");
+                // Columns added with databases and typed values; files from earlier versions get them too.
+                statement.execute("ALTER TABLE series ADD COLUMN IF NOT EXISTS db VARCHAR DEFAULT '" + LegacyDatabase.NAME + "'");
+                statement.execute("ALTER TABLE series ADD COLUMN IF NOT EXISTS rp VARCHAR DEFAULT 'autogen'");
+                statement.execute("ALTER TABLE points ADD COLUMN IF NOT EXISTS kind TINYINT DEFAULT 0");
+                statement.execute("ALTER TABLE points ADD COLUMN IF NOT EXISTS ivalue BIGINT");
+                statement.execute("ALTER TABLE points ADD COLUMN IF NOT EXISTS seq BIGINT DEFAULT 0");
+                statement.execute("CREATE TABLE IF NOT EXISTS meta (k VARCHAR PRIMARY KEY, v VARCHAR)");
             }
+            metaConnection = connection.duplicate();
+            catalog = new Catalog(this::saveMeta);
+            loadMeta();
             loadSeries();
         } catch (SQLException | java.io.IOException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Cannot open the embedded store at " + file
@@ -93,26 +123,83 @@ public final class EmbeddedMetricStore implements MetricStore {
         }
     }
 
-    private void loadSeries() throws SQLException {
+    private void loadMeta() throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT id, measurement, tags_json, field, series_key FROM series")) {
+                ResultSet rows = statement.executeQuery("SELECT v FROM meta WHERE k = 'catalog'")) {
+            if (rows.next()) {
+                try {
+                    catalog.restoreMeta(MAPPER.readValue(rows.getString(1), new TypeReference<LinkedHashMap<String, Object>>() { }));
+                } catch (java.io.IOException e) {
+                    throw new SQLException("corrupt catalog row in the meta table: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (!catalog.hasDatabase(LegacyDatabase.NAME)) {
+            catalog.createDatabase(LegacyDatabase.NAME, null);
+        }
+    }
+
+    /** Called by the catalog (under its lock) when databases or policies change. */
+    private void saveMeta(Catalog changed) {
+        try (PreparedStatement upsert = metaConnection.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('catalog', ?)")) {
+            upsert.setString(1, MAPPER.writeValueAsString(changed.describeMeta()));
+            upsert.execute();
+        } catch (SQLException | java.io.IOException e) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Cannot save the database list: " + e.getMessage(), e);
+        }
+    }
+
+    private void loadSeries() throws SQLException {
+        Map<Integer, SeriesInfo> byId = new java.util.HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, measurement, tags_json, field, db, rp FROM series")) {
             while (rows.next()) {
-                SeriesInfo info = new SeriesInfo(rows.getInt(1), rows.getString(2), TagsJson.parse(rows.getString(3)), rows.getString(4));
-                seriesByKey.put(new SeriesKey(info.measurement(), info.tags(), info.field()), info);
+                SeriesInfo info = new SeriesInfo(rows.getInt(1), rows.getString(5), rows.getString(6), rows.getString(2),
+                        TagsJson.parse(rows.getString(3)), rows.getString(4));
+                seriesByKey.put(new SeriesKey(info.database(), info.rp(), info.measurement(), info.tags(), info.field()), info);
+                byId.put(info.id(), info);
                 nextSeriesId.set(Math.max(nextSeriesId.get(), info.id() + 1));
+            }
+        }
+        // Field types per shard group come back from the stored rows' kinds (at their first and last times).
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT series_id, kind, min(time), max(time), max(seq) FROM points GROUP BY 1, 2")) {
+            while (rows.next()) {
+                SeriesInfo info = byId.get(rows.getInt(1));
+                if (info != null) {
+                    catalog.restore(info.ref(), KINDS[rows.getInt(2)], rows.getLong(3), rows.getLong(4));
+                }
+                nextSeq.set(Math.max(nextSeq.get(), rows.getLong(5) + 1));
             }
         }
     }
 
     @Override
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
     public void write(List<Point> points) {
+        write(LegacyDatabase.NAME, null, points);
+    }
+
+    @Override
+    public List<String> write(String database, String retentionPolicy, List<Point> points) {
+        Catalog.Admission admission = catalog.admit(database, retentionPolicy, points);
+        String rp = retentionPolicy == null || retentionPolicy.isEmpty() ? catalog.defaultPolicy(database) : retentionPolicy;
+        store(database, rp, admission.accepted());
+        return admission.conflicts();
+    }
+
+    private void store(String database, String rp, List<Point> points) {
         if (points.isEmpty()) {
             return;
         }
         if (closed) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "The embedded store is closed.");
         }
-        PendingWrite pending = new PendingWrite(toRows(points), new CompletableFuture<>());
+        PendingWrite pending = new PendingWrite(toRows(database, rp, points), new CompletableFuture<>());
         queue.add(pending);
         commitLock.lock();
         try {
@@ -155,7 +242,7 @@ public final class EmbeddedMetricStore implements MetricStore {
     }
 
     /** Resolves series ids and lays the points out as columns, on the calling thread. */
-    private Rows toRows(List<Point> points) {
+    private Rows toRows(String database, String rp, List<Point> points) {
         int size = 0;
         for (Point point : points) {
             size += point.fields().size();
@@ -163,13 +250,23 @@ public final class EmbeddedMetricStore implements MetricStore {
         int[] seriesIds = new int[size];
         long[] times = new long[size];
         double[] values = new double[size];
+        long[] integers = new long[size];
+        byte[] kinds = new byte[size];
         String[] texts = null;
         int row = 0;
         for (Point point : points) {
             for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
-                seriesIds[row] = seriesId(point, field.getKey());
+                seriesIds[row] = seriesId(database, rp, point, field.getKey());
                 times[row] = point.timeNanos();
                 FieldValue value = field.getValue();
+                kinds[row] = (byte) Catalog.FieldType.of(value).ordinal();
+                if (value instanceof FieldValue.IntegerValue i) {
+                    integers[row] = i.value();
+                } else if (value instanceof FieldValue.UnsignedValue u) {
+                    integers[row] = u.value();
+                } else if (value instanceof FieldValue.BooleanValue b) {
+                    integers[row] = b.value() ? 1 : 0;
+                }
                 if (value instanceof FieldValue.StringValue text) {
                     if (texts == null) {
                         texts = new String[size];
@@ -181,15 +278,16 @@ public final class EmbeddedMetricStore implements MetricStore {
                 row++;
             }
         }
-        return new Rows(seriesIds, times, values, texts, size);
+        return new Rows(seriesIds, times, values, integers, kinds, texts, size);
     }
 
-    private int seriesId(Point point, String field) {
-        SeriesKey key = new SeriesKey(point.measurement(), point.tags(), field);
+    private int seriesId(String database, String rp, Point point, String field) {
+        SeriesKey key = new SeriesKey(database, rp, point.measurement(), point.tags(), field);
         SeriesInfo info = seriesByKey.get(key);
         if (info == null) {
             info = seriesByKey.computeIfAbsent(key, k -> {
-                SeriesInfo created = new SeriesInfo(nextSeriesId.getAndIncrement(), k.measurement(), k.tags(), k.field());
+                SeriesInfo created = new SeriesInfo(nextSeriesId.getAndIncrement(), k.database(), k.rp(), k.measurement(), k.tags(),
+                        k.field());
                 unstoredSeries.add(created);
                 return created;
             });
@@ -217,7 +315,7 @@ public final class EmbeddedMetricStore implements MetricStore {
                 appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "points");
             }
             for (PendingWrite pending : batch) {
-                appendRows(appender, pending.rows());
+                appendRows(appender, pending.rows(), nextSeq);
             }
             appender.flush();
         } catch (SQLException | RuntimeException e) {
@@ -226,7 +324,7 @@ public final class EmbeddedMetricStore implements MetricStore {
         }
     }
 
-    private static void appendRows(DuckDBAppender appender, Rows rows) throws SQLException {
+    private static void appendRows(DuckDBAppender appender, Rows rows, AtomicLong seq) throws SQLException {
         String[] texts = rows.texts();
         for (int row = 0; row < rows.size(); row++) {
             appender.beginRow();
@@ -239,18 +337,24 @@ public final class EmbeddedMetricStore implements MetricStore {
                 appender.append(rows.values()[row]);
                 appender.appendNull();
             }
+            appender.append(rows.kinds()[row]);
+            appender.append(rows.integers()[row]);
+            appender.append(seq.getAndIncrement());
             appender.endRow();
         }
     }
 
     private void insertSeries(List<SeriesInfo> created) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO series VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO series (id, measurement, tags_json, field, series_key, db, rp) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (SeriesInfo info : created) {
                 insert.setInt(1, info.id());
                 insert.setString(2, info.measurement());
                 insert.setString(3, TagsJson.format(info.tags()));
                 insert.setString(4, info.field());
                 insert.setString(5, key(info.measurement(), info.tags(), info.field()));
+                insert.setString(6, info.database());
+                insert.setString(7, info.rp());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -309,7 +413,7 @@ public final class EmbeddedMetricStore implements MetricStore {
     }
 
     private static String sql(SeriesQuery query, String mapping) {
-        String from = " FROM points p JOIN (VALUES " + mapping + ") g(sid, grp) ON p.series_id = g.sid"
+        String from = " FROM (SELECT * FROM points" + LATEST + ") p JOIN (VALUES " + mapping + ") g(sid, grp) ON p.series_id = g.sid"
                 + " WHERE p.time >= ? AND p.time < ? AND p.value IS NOT NULL";
         if (query.aggregation().isEmpty()) {
             return "SELECT g.grp, p.time, p.value" + from + " ORDER BY 1, 2";
@@ -340,6 +444,74 @@ public final class EmbeddedMetricStore implements MetricStore {
         return "SELECT g.grp, " + time + " AS t, " + value + from + groupBy + " ORDER BY 1, 2";
     }
 
+    @Override
+    public Map<Catalog.FieldRef, NavigableMap<Long, FieldValue>> read(Collection<Catalog.FieldRef> fields, long from, long to) {
+        Map<Integer, Catalog.FieldRef> ids = ids(fields);
+        Map<Catalog.FieldRef, NavigableMap<Long, FieldValue>> out = new LinkedHashMap<>();
+        if (ids.isEmpty() || from > to) {
+            return out;
+        }
+        String sql = "SELECT series_id, time, kind, value, ivalue, text FROM points WHERE series_id IN (" + idList(ids)
+                + ") AND time >= ? AND time <= ?" + LATEST;
+        try (Connection reader = connection.duplicate(); PreparedStatement statement = reader.prepareStatement(sql)) {
+            statement.setLong(1, from);
+            statement.setLong(2, to);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    FieldValue value = switch (KINDS[rows.getInt(3)]) {
+                        case FLOAT -> new FieldValue.FloatValue(rows.getDouble(4));
+                        case INTEGER -> new FieldValue.IntegerValue(rows.getLong(5));
+                        case UNSIGNED -> new FieldValue.UnsignedValue(rows.getLong(5));
+                        case BOOLEAN -> new FieldValue.BooleanValue(rows.getLong(5) != 0);
+                        case STRING -> new FieldValue.StringValue(rows.getString(6));
+                    };
+                    out.computeIfAbsent(ids.get(rows.getInt(1)), k -> new TreeMap<>()).put(rows.getLong(2), value);
+                }
+            }
+        } catch (SQLException e) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Query on the embedded store failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void delete(Collection<Catalog.FieldRef> fields, long from, long to) {
+        Map<Integer, Catalog.FieldRef> ids = ids(fields);
+        if (ids.isEmpty() || from > to) {
+            return;
+        }
+        commitLock.lock();
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM points WHERE series_id IN (" + idList(ids)
+                + ") AND time >= ? AND time <= ?")) {
+            statement.setLong(1, from);
+            statement.setLong(2, to);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Deleting from the embedded store failed: " + e.getMessage(), e);
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private Map<Integer, Catalog.FieldRef> ids(Collection<Catalog.FieldRef> fields) {
+        Map<Integer, Catalog.FieldRef> ids = new LinkedHashMap<>();
+        for (Catalog.FieldRef ref : fields) {
+            Catalog.SeriesKey series = ref.series();
+            SeriesInfo info = seriesByKey.get(new SeriesKey(series.database(), series.retentionPolicy(), series.measurement(),
+                    series.tags(), ref.field()));
+            if (info != null) {
+                ids.put(info.id(), ref);
+            }
+        }
+        return ids;
+    }
+
+    private static String idList(Map<Integer, Catalog.FieldRef> ids) {
+        StringBuilder list = new StringBuilder();
+        ids.keySet().forEach(id -> list.append(list.length() == 0 ? "" : ",").append(id));
+        return list.toString();
+    }
+
     private void closeAppender() {
         if (appender != null) {
             try {
@@ -365,6 +537,7 @@ public final class EmbeddedMetricStore implements MetricStore {
         try {
             closed = true;
             closeAppender();
+            metaConnection.close();
             connection.close();
         } catch (SQLException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Closing the embedded store failed: " + e.getMessage(), e);

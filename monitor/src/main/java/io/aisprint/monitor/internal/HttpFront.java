@@ -36,11 +36,25 @@ public final class HttpFront {
         app.head("/ping", HttpFront::ping);
         app.post("/write", ctx -> write(ctx, sink, maxBodyBytes, Ingestor.Dialect.V1));
         app.post("/api/v2/write", ctx -> write(ctx, sink, maxBodyBytes, Ingestor.Dialect.V2));
+        for (io.javalin.http.HandlerType method : new io.javalin.http.HandlerType[] {io.javalin.http.HandlerType.GET,
+            io.javalin.http.HandlerType.PUT, io.javalin.http.HandlerType.DELETE, io.javalin.http.HandlerType.PATCH}) {
+            app.addHttpHandler(method, "/write", ctx -> methodNotAllowed(ctx, "OPTIONS, POST"));
+            if (method != io.javalin.http.HandlerType.GET) {
+                app.addHttpHandler(method, "/query", ctx -> methodNotAllowed(ctx, "GET, POST"));
+            }
+        }
         app.exception(MonitorException.class, (error, ctx) -> {
             ctx.status(error.kind() == MonitorException.Kind.INVALID_INPUT ? 400 : 500);
             ctx.json(java.util.Map.of("error", error.getMessage()));
         });
         extraRoutes.accept(app);
+    }
+
+    /** influxd's answer to a method a route does not take. */
+    private static void methodNotAllowed(Context ctx, String allow) {
+        ctx.header("Allow", allow);
+        ctx.header("X-Influxdb-Version", VERSION);
+        ctx.status(405).contentType("text/plain; charset=utf-8").result("Method Not Allowed\n");
     }
 
     private static void ping(Context ctx) {
@@ -66,7 +80,12 @@ public final class HttpFront {
                         "Request Entity Too Large: the body exceeds " + maxBodyBytes + " bytes; send smaller batches"));
                 return;
             }
-            outcome = sink.write(body, precision, dialect);
+            String rp = dialect == Ingestor.Dialect.V1 ? ctx.queryParam("rp") : null;
+            if (dialect == Ingestor.Dialect.V2 && target.contains("/")) {
+                rp = target.substring(target.indexOf('/') + 1);
+                target = target.substring(0, target.indexOf('/'));
+            }
+            outcome = sink.write(body, precision, dialect, target, rp);
         } catch (MonitorException e) {
             if (e.kind() != MonitorException.Kind.INVALID_INPUT) {
                 LOG.warn("write failed: {}", e.getMessage());

@@ -4,32 +4,74 @@ import io.aisprint.monitor.FieldValue;
 import io.aisprint.monitor.Point;
 import io.aisprint.monitor.Series;
 import io.aisprint.monitor.SeriesQuery;
+import io.aisprint.monitor.spi.Catalog;
+import io.aisprint.monitor.spi.InfluxQlStore;
 import io.aisprint.monitor.spi.MetricStore;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Keeps everything in memory; for unit tests, where durability does not matter. */
-public final class InMemoryMetricStore implements MetricStore {
-    private record SeriesId(String measurement, SortedMap<String, String> tags, String field) {
+public final class InMemoryMetricStore implements MetricStore, InfluxQlStore {
+    private final Catalog catalog = new Catalog(c -> { });
+    private final Map<Catalog.FieldRef, ConcurrentSkipListMap<Long, FieldValue>> data = new ConcurrentHashMap<>();
+
+    public InMemoryMetricStore() {
+        catalog.createDatabase(LegacyDatabase.NAME, null);
     }
 
-    private final Map<SeriesId, ConcurrentSkipListMap<Long, Double>> data = new ConcurrentSkipListMap<>(
-            (a, b) -> (a.measurement + a.tags + a.field).compareTo(b.measurement + b.tags + b.field));
+    @Override
+    public Catalog catalog() {
+        return catalog;
+    }
 
     @Override
     public void write(List<Point> points) {
-        for (Point point : points) {
+        write(LegacyDatabase.NAME, null, points);
+    }
+
+    @Override
+    public List<String> write(String database, String retentionPolicy, List<Point> points) {
+        Catalog.Admission admission = catalog.admit(database, retentionPolicy, points);
+        String rp = retentionPolicy == null || retentionPolicy.isEmpty() ? catalog.defaultPolicy(database) : retentionPolicy;
+        for (Point point : admission.accepted()) {
+            Catalog.SeriesKey series = new Catalog.SeriesKey(database, rp, point.measurement(), point.tags());
             for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
-                double value = field.getValue().asDouble();
-                if (Double.isNaN(value)) {
-                    continue;
+                data.computeIfAbsent(new Catalog.FieldRef(series, field.getKey()), key -> new ConcurrentSkipListMap<>())
+                        .put(point.timeNanos(), field.getValue());
+            }
+        }
+        return admission.conflicts();
+    }
+
+    @Override
+    public Map<Catalog.FieldRef, NavigableMap<Long, FieldValue>> read(Collection<Catalog.FieldRef> fields, long from, long to) {
+        Map<Catalog.FieldRef, NavigableMap<Long, FieldValue>> out = new LinkedHashMap<>();
+        for (Catalog.FieldRef ref : fields) {
+            ConcurrentSkipListMap<Long, FieldValue> values = data.get(ref);
+            if (values != null && from <= to) {
+                out.put(ref, new TreeMap<>(values.subMap(from, true, to, true)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void delete(Collection<Catalog.FieldRef> fields, long from, long to) {
+        for (Catalog.FieldRef ref : fields) {
+            ConcurrentSkipListMap<Long, FieldValue> values = data.get(ref);
+            if (values != null && from <= to) {
+                values.subMap(from, true, to, true).clear();
+                if (values.isEmpty()) {
+                    data.remove(ref);
                 }
-                data.computeIfAbsent(new SeriesId(point.measurement(), point.tags(), field.getKey()),
-                        key -> new ConcurrentSkipListMap<>()).put(point.timeNanos(), value);
             }
         }
     }
@@ -39,18 +81,22 @@ public final class InMemoryMetricStore implements MetricStore {
         boolean raw = query.aggregation().isEmpty();
         TreeMap<String, SortedMap<String, String>> groupTags = new TreeMap<>();
         TreeMap<String, List<Series.Sample>> groups = new TreeMap<>();
-        for (Map.Entry<SeriesId, ConcurrentSkipListMap<Long, Double>> entry : data.entrySet()) {
-            SeriesId id = entry.getKey();
-            if (!id.measurement.equals(query.measurement()) || !id.field.equals(query.field())
-                    || !id.tags.entrySet().containsAll(query.tags().entrySet())) {
+        for (Map.Entry<Catalog.FieldRef, ConcurrentSkipListMap<Long, FieldValue>> entry : data.entrySet()) {
+            Catalog.SeriesKey id = entry.getKey().series();
+            if (!id.measurement().equals(query.measurement()) || !entry.getKey().field().equals(query.field())
+                    || !id.tags().entrySet().containsAll(query.tags().entrySet())) {
                 continue;
             }
-            SortedMap<String, String> group = raw ? id.tags : SeriesGrouping.groupTags(id.tags, query.groupBy());
+            SortedMap<String, String> group = raw ? id.tags() : SeriesGrouping.groupTags(id.tags(), query.groupBy());
             String key = group.toString();
             groupTags.put(key, group);
             List<Series.Sample> samples = groups.computeIfAbsent(key, k -> new ArrayList<>());
-            entry.getValue().subMap(query.fromNanos(), query.toNanos())
-                    .forEach((time, value) -> samples.add(new Series.Sample(time, value)));
+            entry.getValue().subMap(query.fromNanos(), query.toNanos()).forEach((time, value) -> {
+                double number = value.asDouble();
+                if (!Double.isNaN(number)) {
+                    samples.add(new Series.Sample(time, number));
+                }
+            });
         }
         List<Series> result = new ArrayList<>();
         for (Map.Entry<String, List<Series.Sample>> group : groups.entrySet()) {

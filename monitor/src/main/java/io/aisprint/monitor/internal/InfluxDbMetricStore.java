@@ -162,6 +162,31 @@ public final class InfluxDbMetricStore implements MetricStore {
         }
     }
 
+    /** A relayed answer of the back-end server. */
+    public record Answer(int status, String body) {
+    }
+
+    /** Relays a {@code /query} request unchanged: the back-end speaks InfluxQL itself. */
+    public Answer forward(String method, String queryString, String body, String contentType) {
+        URI uri = base.resolve("query" + (queryString == null || queryString.isEmpty() ? "" : "?" + queryString));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+        if ("POST".equals(method)) {
+            request.header("Content-Type", contentType == null ? "application/x-www-form-urlencoded" : contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        }
+        HttpResponse<String> response = send(request.build());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** Relays a write to the named database, so status codes and errors are the back-end's own. */
+    public Answer forwardWrite(String db, String rp, String precision, String body) {
+        String query = "write?db=" + encode(db) + (rp == null ? "" : "&rp=" + encode(rp))
+                + (precision == null ? "" : "&precision=" + encode(precision));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(query)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return new Answer(response.statusCode(), response.body());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

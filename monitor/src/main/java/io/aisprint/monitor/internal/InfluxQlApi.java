@@ -1,99 +1,63 @@
 package io.aisprint.monitor.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aisprint.monitor.InfluxQl;
-import io.aisprint.monitor.MonitorException;
-import io.aisprint.monitor.Series;
-import io.aisprint.monitor.SeriesQuery;
-import io.aisprint.monitor.TimeSpec;
+import io.aisprint.monitor.influxql.QueryContext;
+import io.aisprint.monitor.influxql.QueryEngine;
+import io.aisprint.monitor.spi.InfluxQlStore;
 import io.aisprint.monitor.spi.MetricStore;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
- * {@code GET|POST /query?q=...&epoch=}: the InfluxQL subset of {@link InfluxQl}, answered in
- * InfluxDB 1.x's JSON shape. {@code CREATE DATABASE} and {@code SHOW DATABASES} are accepted
- * so that clients that set up a database first keep working (one store holds everything).
+ * {@code GET|POST /query?q=&db=&rp=&epoch=&chunked=&chunk_size=}: InfluxQL as influxd answers it.
+ * On a store that keeps the data model itself the query engine runs here; with the InfluxDB
+ * back-end, the request goes to that server unchanged (it speaks InfluxQL natively).
  */
 public final class InfluxQlApi {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private InfluxQlApi() {
     }
 
     public static void handle(Context ctx, MetricStore store, Clock clock) {
-        String statement = ctx.queryParam("q");
-        if (statement == null) {
-            statement = ctx.formParam("q");
-        }
-        ctx.contentType("application/json");
+        String statement = param(ctx, "q");
         ctx.header("X-Influxdb-Version", HttpFront.VERSION);
+        ctx.header("X-Influxdb-Build", "OSS");
+        ctx.contentType("application/json");
         if (statement == null || statement.isBlank()) {
-            ctx.status(400).result("{\"error\":\"missing required parameter \\\"q\\\"\"}");
+            ctx.status(400).result(QueryEngine.errorBody("missing required parameter \"q\""));
             return;
         }
-        ObjectNode root = MAPPER.createObjectNode();
-        ObjectNode result = root.putArray("results").addObject();
-        result.put("statement_id", 0);
-        String lower = statement.trim().toLowerCase(Locale.ROOT);
-        if (lower.startsWith("create database")) {
-            ctx.result(root.toString());
+        if (store instanceof InfluxDbMetricStore remote) {
+            InfluxDbMetricStore.Answer answer = remote.forward(ctx.method().name(), ctx.queryString(), ctx.body(),
+                    ctx.header("Content-Type"));
+            ctx.status(answer.status()).result(answer.body());
             return;
         }
-        if (lower.startsWith("show databases")) {
-            ObjectNode series = result.putArray("series").addObject();
-            series.put("name", "databases");
-            series.putArray("columns").add("name");
-            series.putArray("values").addArray().add("aisprint");
-            ctx.result(root.toString());
+        if (!(store instanceof InfluxQlStore typed)) {
+            ctx.status(501).result(QueryEngine.errorBody("the " + store.name() + " store does not answer InfluxQL"));
             return;
         }
-        SeriesQuery query;
-        try {
-            query = InfluxQl.parse(statement, clock);
-        } catch (MonitorException e) {
-            ctx.status(400).result(MAPPER.createObjectNode().put("error", e.getMessage()).toString());
-            return;
+        long now = io.aisprint.monitor.TimeSpec.nanos(clock.instant());
+        QueryContext context = new QueryContext(typed, param(ctx, "db"), param(ctx, "rp"), now);
+        boolean chunked = "true".equalsIgnoreCase(param(ctx, "chunked"));
+        int chunkSize = 0;
+        String size = param(ctx, "chunk_size");
+        if (size != null && size.matches("\\d{1,9}")) {
+            chunkSize = Integer.parseInt(size);
         }
-        String epoch = ctx.queryParam("epoch");
-        String column = query.aggregation().map(a -> a.function().name().toLowerCase(Locale.ROOT)).orElse(query.field());
-        ArrayNode seriesArray = result.putArray("series");
-        for (Series series : store.query(query)) {
-            ObjectNode node = seriesArray.addObject();
-            node.put("name", series.measurement());
-            if (!series.tags().isEmpty()) {
-                ObjectNode tags = node.putObject("tags");
-                series.tags().forEach(tags::put);
-            }
-            node.putArray("columns").add("time").add(column);
-            ArrayNode values = node.putArray("values");
-            for (Series.Sample sample : series.samples()) {
-                ArrayNode row = values.addArray();
-                if (epoch == null || epoch.isEmpty()) {
-                    row.add(TimeSpec.instant(sample.timeNanos()).toString());
-                } else {
-                    row.add(sample.timeNanos() / epochDivisor(epoch));
-                }
-                row.add(sample.value());
-            }
-        }
-        if (seriesArray.isEmpty()) {
-            result.remove("series");
-        }
-        ctx.result(root.toString());
+        boolean readOnly = ctx.method().name().equals("GET");
+        QueryEngine.Response response = QueryEngine.run(statement, context, param(ctx, "epoch"), chunked, chunkSize, readOnly);
+        ctx.status(response.status()).result(String.join("\n", response.bodies()) + "\n");
     }
 
-    private static long epochDivisor(String epoch) {
-        return switch (epoch) {
-            case "u", "us" -> 1_000L;
-            case "ms" -> 1_000_000L;
-            case "s" -> 1_000_000_000L;
-            case "m" -> 60_000_000_000L;
-            case "h" -> 3_600_000_000_000L;
-            default -> 1L;
-        };
+    private static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null && "POST".equals(ctx.method().name())) {
+            String type = ctx.header("Content-Type");
+            if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+                value = ctx.formParam(name);
+            } else if (type != null && type.startsWith("multipart/form-data")) {
+                value = ctx.formParam(name);
+            }
+        }
+        return value;
     }
 }

@@ -9,6 +9,7 @@ import io.aisprint.monitor.ParseResult;
 import io.aisprint.monitor.Precision;
 import io.aisprint.monitor.TimeSpec;
 import io.aisprint.monitor.WriteOutcome;
+import io.aisprint.monitor.spi.InfluxQlStore;
 import io.aisprint.monitor.spi.MetricStore;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * client's InfluxDB version would: 1.x answers {"error": ...}, 2.x {"code": ..., "message": ...}.
  * Like InfluxDB 1.x, a batch with some bad lines keeps the good ones and still answers 400.
  */
-public final class Ingestor {
+public final class Ingestor implements WriteSink {
     /** Which InfluxDB API the client spoke. */
     public enum Dialect { V1, V2 }
 
@@ -42,9 +43,48 @@ public final class Ingestor {
         this.observer = observer;
     }
 
+    @Override
     public WriteOutcome write(String body, Precision precision, Dialect dialect) {
+        return write(body, precision, dialect, LegacyDatabase.NAME, null);
+    }
+
+    /**
+     * As influxd: an unknown database is refused (404) before the body is read; points whose
+     * field types conflict with their shard's are dropped and the answer is a partial-write 400.
+     */
+    @Override
+    public WriteOutcome write(String body, Precision precision, Dialect dialect, String database, String retentionPolicy) {
+        List<String> conflicts = List.of();
+        if (store instanceof InfluxQlStore typed) {
+            if (!typed.catalog().hasDatabase(database)) {
+                return new WriteOutcome(0, List.of(), 404, errorBody(dialect, "not found", "database not found: \"" + database + "\""));
+            }
+            if (retentionPolicy != null && !retentionPolicy.isEmpty() && typed.catalog().policy(database, retentionPolicy) == null) {
+                return new WriteOutcome(0, List.of(), 500, errorBody(dialect, "internal error",
+                        "retention policy not found: " + retentionPolicy));
+            }
+        }
+        if (store instanceof InfluxDbMetricStore remote && dialect == Dialect.V1) {
+            InfluxDbMetricStore.Answer answer = remote.forwardWrite(database, retentionPolicy, precision.influxName(), body);
+            ParseResult parsed = LineProtocol.parse(body, precision, TimeSpec.nanos(clock.instant()), maxLineLength);
+            if (answer.status() == 204 && !parsed.points().isEmpty()) {
+                pointsWritten.addAndGet(parsed.points().size());
+                observer.accept(parsed.points());
+            }
+            return new WriteOutcome(answer.status() == 204 ? parsed.points().size() : 0, List.of(), answer.status(), answer.body());
+        }
         ParseResult parsed = LineProtocol.parse(body, precision, TimeSpec.nanos(clock.instant()), maxLineLength);
-        store.write(parsed.points());
+        if (store instanceof InfluxQlStore typed) {
+            conflicts = typed.write(database, retentionPolicy, parsed.points());
+        } else {
+            store.write(parsed.points());
+        }
+        if (!conflicts.isEmpty() && !parsed.hasErrors()) {
+            int written = parsed.points().size() - conflicts.size();
+            pointsWritten.addAndGet(written);
+            return new WriteOutcome(written, List.of(), 400, errorBody(dialect, "invalid",
+                    "partial write: " + conflicts.get(0) + " dropped=" + conflicts.size()));
+        }
         pointsWritten.addAndGet(parsed.points().size());
         linesRejected.addAndGet(parsed.errors().size());
         if (!parsed.points().isEmpty()) {

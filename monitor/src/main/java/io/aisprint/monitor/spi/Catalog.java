@@ -1,0 +1,354 @@
+package io.aisprint.monitor.spi;
+
+import io.aisprint.monitor.FieldValue;
+import io.aisprint.monitor.Point;
+import io.aisprint.monitor.influxql.QueryError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The index every InfluxQL store keeps in memory, as InfluxDB 1.x organises data: databases,
+ * each with retention policies (one the default); per policy, measurements with their series
+ * (tag sets) and field keys; and each field's type per shard group. A point whose field
+ * contradicts the type already stored in its shard group is refused, as influxd does.
+ */
+public final class Catalog {
+    public static final long WEEK = 7L * 86_400_000_000_000L;
+    private static final long DAY = 86_400_000_000_000L;
+    private static final long HOUR = 3_600_000_000_000L;
+    /**
+     * influxd truncates shard-group starts with Go's Time.Truncate, which counts from year 1 (a
+     * Monday), so weekly groups start on Mondays: 3 days before the Unix epoch (a Thursday).
+     */
+    private static final long SHARD_ORIGIN = 3L * DAY;
+
+    public enum FieldType {
+        FLOAT("float"), INTEGER("integer"), UNSIGNED("unsigned"), STRING("string"), BOOLEAN("boolean");
+
+        private final String influxName;
+
+        FieldType(String influxName) {
+            this.influxName = influxName;
+        }
+
+        public String influxName() {
+            return influxName;
+        }
+
+        public static FieldType of(FieldValue value) {
+            if (value instanceof FieldValue.FloatValue) {
+                return FLOAT;
+            }
+            if (value instanceof FieldValue.IntegerValue) {
+                return INTEGER;
+            }
+            if (value instanceof FieldValue.UnsignedValue) {
+                return UNSIGNED;
+            }
+            return value instanceof FieldValue.StringValue ? STRING : BOOLEAN;
+        }
+    }
+
+    public record RetentionPolicy(String name, long durationNanos, long shardGroupNanos, int replicaN) {
+    }
+
+    /** A series: database, retention policy, measurement and tag set. */
+    public record SeriesKey(String database, String retentionPolicy, String measurement, SortedMap<String, String> tags) {
+    }
+
+    /** One field of one series: what a store reads and deletes. */
+    public record FieldRef(SeriesKey series, String field) {
+    }
+
+    /** The points a write may store, and the reason each refused one was dropped. */
+    public record Admission(List<Point> accepted, List<String> conflicts) {
+    }
+
+    private static final class Database {
+        final LinkedHashMap<String, RetentionPolicy> policies = new LinkedHashMap<>();
+        String defaultPolicy;
+        /** rp -> measurement -> tag set -> field -> type of the newest write. */
+        final Map<String, TreeMap<String, Map<SortedMap<String, String>, TreeMap<String, FieldType>>>> series = new LinkedHashMap<>();
+        /** rp + measurement + field -> shard index -> type. */
+        final Map<String, TreeMap<Long, FieldType>> types = new LinkedHashMap<>();
+    }
+
+    private final LinkedHashMap<String, Database> databases = new LinkedHashMap<>();
+    private final Consumer<Catalog> metaChanged;
+
+    /** {@code metaChanged} runs (under the catalog lock) after databases or policies change, so a store can persist them. */
+    public Catalog(Consumer<Catalog> metaChanged) {
+        this.metaChanged = metaChanged;
+    }
+
+    public static long defaultShardDuration(long durationNanos) {
+        if (durationNanos == 0 || durationNanos > 180 * DAY) {
+            return WEEK;
+        }
+        return durationNanos < 2 * DAY ? HOUR : DAY;
+    }
+
+    /** The start of the shard group holding {@code time}. */
+    public static long shardStart(long time, long shardNanos) {
+        return Math.floorDiv(time + SHARD_ORIGIN, shardNanos) * shardNanos - SHARD_ORIGIN;
+    }
+
+    // ---- databases and retention policies -------------------------------------------------------
+
+    public synchronized List<String> databases() {
+        return List.copyOf(databases.keySet());
+    }
+
+    public synchronized boolean hasDatabase(String name) {
+        return databases.containsKey(name);
+    }
+
+    /** CREATE DATABASE: idempotent when the policy matches, influxd's conflict error otherwise. */
+    public synchronized void createDatabase(String name, RetentionPolicy policy) {
+        Database existing = databases.get(name);
+        if (existing != null) {
+            if (policy != null && !policy.equals(existing.policies.get(policy.name()))) {
+                throw new QueryError("retention policy conflicts with an existing policy");
+            }
+            return;
+        }
+        Database db = new Database();
+        RetentionPolicy rp = policy == null ? new RetentionPolicy("autogen", 0, WEEK, 1) : policy;
+        db.policies.put(rp.name(), rp);
+        db.defaultPolicy = rp.name();
+        databases.put(name, db);
+        metaChanged.accept(this);
+    }
+
+    public synchronized void dropDatabase(String name) {
+        if (databases.remove(name) != null) {
+            metaChanged.accept(this);
+        }
+    }
+
+    public synchronized List<RetentionPolicy> policies(String database) {
+        return List.copyOf(database(database).policies.values());
+    }
+
+    public synchronized String defaultPolicy(String database) {
+        return database(database).defaultPolicy;
+    }
+
+    public synchronized void putPolicy(String database, RetentionPolicy policy, boolean makeDefault, boolean create) {
+        Database db = database(database);
+        RetentionPolicy existing = db.policies.get(policy.name());
+        if (create && existing != null && !existing.equals(policy)) {
+            throw new QueryError("retention policy already exists");
+        }
+        if (!create && existing == null) {
+            throw new QueryError("retention policy not found: " + policy.name());
+        }
+        db.policies.put(policy.name(), policy);
+        if (makeDefault || db.defaultPolicy == null) {
+            db.defaultPolicy = policy.name();
+        }
+        metaChanged.accept(this);
+    }
+
+    public synchronized RetentionPolicy policy(String database, String name) {
+        return database(database).policies.get(name);
+    }
+
+    public synchronized void dropPolicy(String database, String name) {
+        Database db = database(database);
+        if (db.policies.remove(name) != null) {
+            db.series.remove(name);
+            db.types.keySet().removeIf(key -> key.startsWith(name + '\u0000'));
+            if (name.equals(db.defaultPolicy)) {
+                db.defaultPolicy = null;
+            }
+            metaChanged.accept(this);
+        }
+    }
+
+    private Database database(String name) {
+        Database db = databases.get(name);
+        if (db == null) {
+            throw new QueryError("database not found: " + name);
+        }
+        return db;
+    }
+
+    // ---- series and field types --------------------------------------------------------------
+
+    /**
+     * Checks each point's field types against its shard group's and registers the new series and
+     * types; a point with a conflicting field is refused whole. {@code rp} null means the default.
+     */
+    public synchronized Admission admit(String database, String rp, List<Point> points) {
+        Database db = database(database);
+        String policyName = rp == null || rp.isEmpty() ? db.defaultPolicy : rp;
+        RetentionPolicy policy = policyName == null ? null : db.policies.get(policyName);
+        if (policy == null) {
+            throw new QueryError("retention policy not found: " + (policyName == null ? "" : policyName));
+        }
+        List<Point> accepted = new ArrayList<>(points.size());
+        List<String> conflicts = new ArrayList<>();
+        for (Point point : points) {
+            String conflict = conflict(db, policy, point);
+            if (conflict != null) {
+                conflicts.add(conflict);
+                continue;
+            }
+            register(db, policy, point);
+            accepted.add(point);
+        }
+        return new Admission(accepted, conflicts);
+    }
+
+    private static String typeKey(String rp, String measurement, String field) {
+        return rp + '\u0000' + measurement + '\u0000' + field;
+    }
+
+    private String conflict(Database db, RetentionPolicy policy, Point point) {
+        long shard = shardStart(point.timeNanos(), policy.shardGroupNanos());
+        for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
+            TreeMap<Long, FieldType> byShard = db.types.get(typeKey(policy.name(), point.measurement(), field.getKey()));
+            FieldType existing = byShard == null ? null : byShard.get(shard);
+            FieldType incoming = FieldType.of(field.getValue());
+            if (existing != null && existing != incoming) {
+                return "field type conflict: input field \"" + field.getKey() + "\" on measurement \"" + point.measurement()
+                        + "\" is type " + incoming.influxName() + ", already exists as type " + existing.influxName();
+            }
+        }
+        return null;
+    }
+
+    private void register(Database db, RetentionPolicy policy, Point point) {
+        long shard = shardStart(point.timeNanos(), policy.shardGroupNanos());
+        TreeMap<String, FieldType> fields = db.series.computeIfAbsent(policy.name(), k -> new TreeMap<>())
+                .computeIfAbsent(point.measurement(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(point.tags(), k -> new TreeMap<>());
+        for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
+            FieldType type = FieldType.of(field.getValue());
+            fields.put(field.getKey(), type);
+            db.types.computeIfAbsent(typeKey(policy.name(), point.measurement(), field.getKey()), k -> new TreeMap<>())
+                    .putIfAbsent(shard, type);
+        }
+    }
+
+    /** Registers a stored series field on reload (types only at the given times' shards). */
+    public synchronized void restore(FieldRef ref, FieldType type, long... times) {
+        Database db = databases.get(ref.series().database());
+        RetentionPolicy policy = db == null ? null : db.policies.get(ref.series().retentionPolicy());
+        if (policy == null) {
+            return;
+        }
+        db.series.computeIfAbsent(policy.name(), k -> new TreeMap<>())
+                .computeIfAbsent(ref.series().measurement(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(ref.series().tags(), k -> new TreeMap<>()).put(ref.field(), type);
+        for (long time : times) {
+            db.types.computeIfAbsent(typeKey(policy.name(), ref.series().measurement(), ref.field()), k -> new TreeMap<>())
+                    .putIfAbsent(shardStart(time, policy.shardGroupNanos()), type);
+        }
+    }
+
+    /** Measurement names of a database (all policies), sorted. */
+    public synchronized List<String> measurements(String database) {
+        TreeMap<String, Boolean> names = new TreeMap<>();
+        database(database).series.values().forEach(m -> m.keySet().forEach(name -> names.put(name, true)));
+        return List.copyOf(names.keySet());
+    }
+
+    /** Series of a measurement in one policy (null: all), each with its field keys and types. */
+    public synchronized Map<SeriesKey, Map<String, FieldType>> series(String database, String rp, String measurement) {
+        Database db = database(database);
+        Map<SeriesKey, Map<String, FieldType>> out = new LinkedHashMap<>();
+        db.series.forEach((policy, measurements) -> {
+            if (rp != null && !rp.equals(policy)) {
+                return;
+            }
+            Map<SortedMap<String, String>, TreeMap<String, FieldType>> sets = measurements.get(measurement);
+            if (sets != null) {
+                sets.forEach((tags, fields) -> out.put(new SeriesKey(database, policy, measurement, tags), new TreeMap<>(fields)));
+            }
+        });
+        return out;
+    }
+
+    /** Field keys of a measurement with the type of the earliest shard that has them. */
+    public synchronized Map<String, FieldType> fieldTypes(String database, String rp, String measurement) {
+        Database db = database(database);
+        TreeMap<String, FieldType> out = new TreeMap<>();
+        db.types.forEach((key, byShard) -> {
+            String[] parts = key.split("\u0000", 3);
+            if ((rp == null || rp.equals(parts[0])) && parts[1].equals(measurement) && !byShard.isEmpty()) {
+                out.putIfAbsent(parts[2], byShard.firstEntry().getValue());
+            }
+        });
+        return out;
+    }
+
+    public synchronized void removeSeries(SeriesKey key) {
+        Database db = databases.get(key.database());
+        if (db == null) {
+            return;
+        }
+        TreeMap<String, Map<SortedMap<String, String>, TreeMap<String, FieldType>>> measurements = db.series.get(key.retentionPolicy());
+        if (measurements == null) {
+            return;
+        }
+        Map<SortedMap<String, String>, TreeMap<String, FieldType>> sets = measurements.get(key.measurement());
+        if (sets != null) {
+            sets.remove(key.tags());
+            if (sets.isEmpty()) {
+                measurements.remove(key.measurement());
+                db.types.keySet().removeIf(k -> k.startsWith(typeKey(key.retentionPolicy(), key.measurement(), "")));
+            }
+        }
+    }
+
+    /** Forgets field types of shard groups that ended before {@code cutoff} (retention). */
+    public synchronized void forgetShardsBefore(String database, String rp, long cutoff) {
+        Database db = databases.get(database);
+        if (db != null) {
+            db.types.forEach((key, byShard) -> {
+                if (key.startsWith(rp + '\u0000')) {
+                    byShard.headMap(cutoff).clear();
+                }
+            });
+        }
+    }
+
+    /** Databases and policies as plain data, for a store to persist. */
+    public synchronized Map<String, Object> describeMeta() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        databases.forEach((name, db) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("default", db.defaultPolicy);
+            List<Map<String, Object>> policies = new ArrayList<>();
+            db.policies.values().forEach(p -> policies.add(Map.of("name", p.name(), "duration", p.durationNanos(),
+                    "shard", p.shardGroupNanos(), "replicaN", p.replicaN())));
+            entry.put("policies", policies);
+            out.put(name, entry);
+        });
+        return out;
+    }
+
+    /** Restores what {@link #describeMeta()} gave (numbers may come back as Integer or Long). */
+    @SuppressWarnings("unchecked")
+    public synchronized void restoreMeta(Map<String, Object> meta) {
+        databases.clear();
+        meta.forEach((name, value) -> {
+            Map<String, Object> entry = (Map<String, Object>) value;
+            Database db = new Database();
+            for (Map<String, Object> p : (List<Map<String, Object>>) entry.get("policies")) {
+                RetentionPolicy policy = new RetentionPolicy((String) p.get("name"), ((Number) p.get("duration")).longValue(),
+                        ((Number) p.get("shard")).longValue(), ((Number) p.get("replicaN")).intValue());
+                db.policies.put(policy.name(), policy);
+            }
+            db.defaultPolicy = (String) entry.get("default");
+            databases.put(name, db);
+        });
+    }
+}
