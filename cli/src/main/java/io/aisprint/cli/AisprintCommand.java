@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         ProfileCommand.class,
         RuntimeCommand.class,
+        ServeCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",
