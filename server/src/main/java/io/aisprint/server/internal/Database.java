@@ -28,10 +28,27 @@ public final class Database implements AutoCloseable {
         this.url = url;
         try {
             // Keeps an embedded database open between statements (H2 closes it with its last connection).
-            this.keeper = DriverManager.getConnection(url);
+            this.keeper = connect();
         } catch (SQLException e) {
             throw storage(e, url);
         }
+    }
+
+    /**
+     * A new connection. The H2 and PostgreSQL drivers are called directly: DriverManager would first
+     * initialise every driver on the class path (Ignite's needs JVM flags that a plain server lacks).
+     */
+    private Connection connect() throws SQLException {
+        java.sql.Driver driver = url.startsWith("jdbc:h2:") ? new org.h2.Driver()
+                : url.startsWith("jdbc:postgresql:") ? new org.postgresql.Driver() : null;
+        if (driver == null) {
+            return DriverManager.getConnection(url);
+        }
+        Connection connection = driver.connect(url, new java.util.Properties());
+        if (connection == null) {
+            throw new SQLException("the driver does not take the URL " + redact(url));
+        }
+        return connection;
     }
 
     /** Opens (and migrates) the database {@code jdbcUrl}, or the embedded file under {@code dataDirectory} when it is null. */
@@ -58,7 +75,7 @@ public final class Database implements AutoCloseable {
     }
 
     public int update(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(url);
+        try (Connection connection = connect();
              PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -67,7 +84,7 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> List<T> query(String sql, Rows<T> rows, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(url);
+        try (Connection connection = connect();
              PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet result = statement.executeQuery()) {
             List<T> list = new ArrayList<>();
