@@ -50,7 +50,7 @@ export function topology(app, placement) {
   const resourceAt = new Map();
   layers.forEach((layer, li) => {
     const y = top + li * laneHeight;
-    svg.append(el('rect', { x: 8, y, width: width - 16, height: laneHeight - 10, rx: 10, class: `lane ${layer.kind}` }));
+    svg.append(el('rect', { x: 8, y, width: width - 16, height: laneHeight - 10, rx: 10, class: `lane lane-${layer.kind}` }));
     svg.append(el('text', { x: 20, y: y + 22, class: 'lane-title' }, layer.name));
     svg.append(el('text', { x: 20, y: y + 40, class: 'lane-kind' }, layer.kind.toUpperCase()));
     const w = 150;
@@ -62,12 +62,13 @@ export function topology(app, placement) {
   });
 
   const used = new Map();
+  const links = [];
   (placement ? placement.components : []).forEach((component) => component.partitions.forEach((partition) => {
     used.set(partition.resource, partition.instances || 1);
     const from = componentAt.get(component.component);
     const to = resourceAt.get(partition.resource);
     if (from && to) {
-      svg.append(el('path', {
+      links.push(el('path', {
         d: `M${from.x + boxWidth / 2},${from.y + 44} C${from.x + boxWidth / 2},${from.y + 100} ${to.x + to.w / 2},${to.y - 40} ${to.x + to.w / 2},${to.y}`,
         class: 'link',
       }));
@@ -89,6 +90,7 @@ export function topology(app, placement) {
     svg.append(el('line', { x1: a.x + boxWidth, y1: a.y + 22, x2: b.x - 4, y2: b.y + 22, class: 'edge', 'marker-end': 'url(#arrow)' }));
     svg.append(el('text', { x: (a.x + boxWidth + b.x) / 2, y: a.y + 15, class: 'edge-label', 'text-anchor': 'middle' }, `p=${edge.probability}`));
   });
+  links.forEach((link) => svg.append(link));
   names.forEach((name) => {
     const at = componentAt.get(name);
     svg.append(el('rect', { x: at.x, y: at.y, width: boxWidth, height: 44, rx: 22, class: 'component' }));

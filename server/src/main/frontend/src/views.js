@@ -82,7 +82,7 @@ export async function applicationView(view, id) {
       location.hash = `#/run/${started.id}`;
     } catch (error) { message.replaceChildren(errorBox(error)); }
   } },
-  field('λ (req/s)', h('input', { name: 'lambda', type: 'number', step: 'any', min: '0', placeholder: 'profile' })),
+  field('λ (req/s)', h('input', { name: 'lambda', type: 'number', step: 'any', min: '0', placeholder: 'or a profile' })),
   field('load profile (t,λ; …)', h('input', { name: 'profile', placeholder: '0,2; 20,4' })),
   field('duration (s)', h('input', { name: 'duration', type: 'number', min: '1', value: '60' })),
   field('time scale', h('input', { name: 'time_scale', type: 'number', step: 'any', min: '0.05', value: '0.5' })),
@@ -204,7 +204,7 @@ export async function runView(view, id) {
       status.replaceChildren(badge('running'));
     } else if (event === 'tick') {
       charts.tick(data);
-      header.replaceChildren(stat('t', `${number(data.time, 1)} s`), stat('λ observed', `${number(data.lambda_observed, 2)} req/s`),
+      header.replaceChildren(stat('time', `${number(data.time, 1)} s`), stat('λ observed', `${number(data.lambda_observed, 2)} req/s`),
         stat('cost', `${number(data.cost_per_hour, 4)} /h`), stat('requests', `${data.completed} done · ${data.failed} failed · ${data.in_flight} in flight`),
         stat('QoS', data.violating.length ? `violated: ${data.violating.join(', ')}` : 'ok'), stat('re-placements', data.replacements));
     } else if (event === 'replacement') {
