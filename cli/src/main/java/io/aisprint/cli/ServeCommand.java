@@ -65,6 +65,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "runs executing at once; more wait queued (default: ${DEFAULT-VALUE})")
     int concurrentRuns;
 
+    @Option(names = "--gpu-cluster", paramLabel = "FILE",
+            description = "run GPU training jobs on this cluster (nodes and costs as 'aisprint gpu serve --cluster')")
+    Path gpuCluster;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         ApiServer server;
         try {
-            config = new ServerConfig(host, port, data, database, maxUploadMegabytes * 1024L * 1024L, corsOrigins, null, concurrentRuns);
+            config = new ServerConfig(host, port, data, database, maxUploadMegabytes * 1024L * 1024L, corsOrigins, gpuCluster,
+                    concurrentRuns);
             server = ApiServer.start(config);
         } catch (ServerException e) {
             throw error(e);

@@ -102,6 +102,28 @@ public final class JobManager {
         reschedule(now);
     }
 
+    /**
+     * Cancels a job for good: a running or profiling job is stopped (it checkpoints), a waiting one
+     * leaves the queue; its GPUs go to the others at once.
+     */
+    public void cancel(String jobId, double now) {
+        advance(now);
+        if (!active.containsKey(jobId)) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Job " + jobId + " is not waiting or running, so it cannot be cancelled.");
+        }
+        boolean wasProfiling = profiling.containsKey(jobId);
+        Running run = wasProfiling ? profiling.remove(jobId) : running.remove(jobId);
+        if (run != null) {
+            backend.stop(jobId);
+            closeSegment(jobId, run, now, wasProfiling);
+            release(run);
+        }
+        waitingForProfiling.remove(jobId);
+        plannedEnd.remove(jobId);
+        active.remove(jobId);
+        reschedule(now);
+    }
+
     /** The profiler measured seconds per epoch of a job; the epochs it ran count as progress. */
     public void profilingFinished(String jobId, Map<Configuration, Double> secondsPerEpoch, double epochsDone, double now) {
         advance(now);

@@ -31,6 +31,7 @@ public final class LiveCluster implements AutoCloseable {
     private final JobManager manager;
     private final List<String> finished = new ArrayList<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
+    private final List<String> cancelled = new ArrayList<>();
 
     public LiveCluster(List<Node> nodes, CostModel costs, SchedulingPolicy policy, Path workDirectory,
                        ProcessExecutor.GpuBinding binding, Map<String, String> hostOfNode, Clock clock) {
@@ -99,9 +100,32 @@ public final class LiveCluster implements AutoCloseable {
             status.put("waiting", waiting);
             status.put("finished", List.copyOf(finished));
             status.put("failed", Map.copyOf(failed));
+            status.put("cancelled", List.copyOf(cancelled));
             status.put("preemptions", manager.preemptions());
             status.put("migrations", manager.migrations());
             return status;
+        });
+    }
+
+    /** Cancels a waiting or running job (a running one checkpoints and stops); it is listed as cancelled. */
+    public void cancel(String id) {
+        call(() -> {
+            manager.cancel(id, now());
+            cancelled.add(id);
+            return null;
+        });
+    }
+
+    /** Every stretch a job ran on GPUs of a node so far, the running ones up to now: the bars of a Gantt chart. */
+    public List<Segment> segments() {
+        return call(() -> {
+            double now = now();
+            List<Segment> all = new ArrayList<>(manager.segments());
+            manager.running().forEach((id, run) -> all.add(new Segment(id, run.assignment().nodeId(), run.gpuIndices(),
+                run.assignment().configuration(), run.since(), now, false)));
+            manager.profilingRuns().forEach((id, run) -> all.add(new Segment(id, run.assignment().nodeId(), run.gpuIndices(),
+                run.assignment().configuration(), run.since(), now, true)));
+            return all;
         });
     }
 

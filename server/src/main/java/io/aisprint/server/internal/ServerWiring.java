@@ -34,6 +34,10 @@ public final class ServerWiring implements AutoCloseable {
             parts.add(designs);
             RunJobs runs = new RunJobs(store, applications, config.dataDirectory(), config.concurrentRuns(), clock);
             parts.add(runs);
+            GpuJobs gpu = new GpuJobs(config.gpuCluster(), config.dataDirectory().resolve("gpu"));
+            parts.add(gpu);
+            MonitorMount monitor = new MonitorMount(config.dataDirectory(), config.maxUploadBytes());
+            parts.add(monitor);
             dashboard = ServerWiring.class.getResource(DASHBOARD + "/index.html") != null;
             app = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
@@ -59,9 +63,12 @@ public final class ServerWiring implements AutoCloseable {
             AdminRoutes.add(api, tokens, clock);
             ApplicationRoutes.add(api, applications, designs, runs, config.maxUploadBytes());
             JobRoutes.add(api, designs, runs);
+            ServiceRoutes.add(api, gpu, monitor);
             String version = String.valueOf(ServerWiring.class.getPackage().getImplementationVersion());
-            String openApi = Json.write(api.openApi(version));
-            app.get("/api/openapi.json", context -> context.contentType("application/json").result(openApi));
+            String[] openApi = new String[1];
+            api.route(Api.Route.of(io.javalin.http.HandlerType.GET, "/api/openapi.json", null, "server", "This OpenAPI 3 document"),
+                    context -> context.contentType("application/json").result(openApi[0]));
+            openApi[0] = Json.write(api.openApi(version));
             if (!dashboard) {
                 app.get("/", context -> context.html("<!doctype html><title>aisprint</title><p>The aisprint API is at /api/v1 "
                         + "(see <a href=\"/api/openapi.json\">/api/openapi.json</a>). The dashboard was not built into this jar: "
