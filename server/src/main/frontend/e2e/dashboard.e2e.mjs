@@ -75,6 +75,18 @@ try {
   await frame.waitForSelector('svg');
   await page.locator('iframe.report').scrollIntoViewIfNeeded();
   await shot('06-report');
+
+  await page.click('a[data-nav=gpu]');
+  for (const [id, epochs] of [['train-a', 30], ['train-b', 60]]) {
+    await page.fill('#gpu-form input[name=id]', id);
+    await page.fill('#gpu-form input[name=epochs]', String(epochs));
+    await page.fill('#gpu-form input[name=profile]', 'CPUx1=0.05');
+    await page.click('#gpu-form button');
+    await page.waitForSelector(`#gpu-jobs td:text-is("${id}")`);
+  }
+  await page.waitForSelector('#gpu-jobs .badge.finished', { timeout: 90_000 });
+  await page.waitForTimeout(1500);
+  await shot('07-gpu-gantt');
   if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
   console.log('dashboard e2e: all steps passed');
 } catch (error) {

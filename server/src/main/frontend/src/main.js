@@ -2,7 +2,7 @@
 import './style.css';
 import { api, token, ApiError } from './api.js';
 import { h, errorBox } from './ui.js';
-import { applicationsView, applicationView, designView, designsView, runView, runsView } from './views.js';
+import { applicationsView, applicationView, designView, designsView, gpuView, runView, runsView } from './views.js';
 
 const view = document.getElementById('view');
 let cleanup = null;
@@ -45,7 +45,7 @@ async function route() {
   if (!token.get()) { signIn(); return; }
   try {
     if (!(await showWho())) return;
-    const views = { apps: applicationsView, app: applicationView, design: designView, designs: designsView, run: runView, runs: runsView };
+    const views = { gpu: gpuView, apps: applicationsView, app: applicationView, design: designView, designs: designsView, run: runView, runs: runsView };
     cleanup = await (views[page] || applicationsView)(view, id);
   } catch (error) {
     view.replaceChildren(errorBox(error));

@@ -219,3 +219,55 @@ export async function runView(view, id) {
   }, (error) => { if (error) header.append(errorBox(error)); });
   return () => { unfollow(); charts.destroy(); };
 }
+
+export async function gpuView(view) {
+  const { Gantt } = await import('./gantt.js');
+  const message = h('div', {});
+  const table = h('tbody', {});
+  const canvasBox = h('div', { class: 'chart gantt' }, h('canvas', { id: 'gantt' }));
+  const form = h('form', { id: 'gpu-form', class: 'inline', onsubmit: async (event) => {
+    event.preventDefault();
+    const f = event.target.elements;
+    const body = { id: f.id.value, epochs: Number(f.epochs.value), due_in_seconds: Number(f.due.value), priority: Number(f.priority.value), job: f.job.value };
+    if (f.profile.value.trim()) {
+      body.profile = Object.fromEntries(f.profile.value.split(',').map((pair) => pair.split('=')).map(([k, v]) => [k.trim(), Number(v)]));
+    }
+    try { await api.post('/gpu/jobs', body); message.replaceChildren(); } catch (error) { message.replaceChildren(errorBox(error)); }
+  } },
+  field('id', h('input', { name: 'id', required: true, placeholder: 'train-1' })),
+  field('epochs', h('input', { name: 'epochs', type: 'number', min: '1', value: '20' })),
+  field('due in (s)', h('input', { name: 'due', type: 'number', min: '1', value: '3600' })),
+  field('priority', h('input', { name: 'priority', type: 'number', min: '1', max: '5', value: '3' })),
+  field('profile (conf=s/epoch)', h('input', { name: 'profile', placeholder: 'K80x1=0.5,K80x2=0.3' })),
+  field('job', h('select', { name: 'job' }, h('option', {}, 'java'), h('option', {}, 'djl'))),
+  h('button', { type: 'submit' }, 'Submit'));
+  view.replaceChildren(
+    h('section', { class: 'card' }, h('h1', {}, 'GPU jobs'),
+      h('p', { class: 'muted' }, 'Training jobs on the server\'s GPU cluster: the scheduler decides where, on how many GPUs and when; bars show where each job ran.'),
+      form, message),
+    h('section', { class: 'card' }, canvasBox),
+    h('section', { class: 'card' }, h('table', { class: 'list', id: 'gpu-jobs' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'job'), h('th', {}, 'state'), h('th', {}, 'where'), h('th', {}, 'done (at the last event)'), h('th', {}))), table)));
+  let gantt = null;
+  let stopped = false;
+  (async () => {
+    while (!stopped) {
+      try {
+        const state = await api.get('/gpu/jobs');
+        if (!gantt) gantt = new Gantt(document.getElementById('gantt'));
+        gantt.update(state);
+        table.replaceChildren(...state.jobs.map((job) => h('tr', {},
+          h('td', { class: 'mono' }, job.id), h('td', {}, badge(job.state)),
+          h('td', {}, job.node ? `${job.node} ${job.configuration}` : '–'),
+          h('td', {}, job.completed !== undefined ? `${Math.round(100 * job.completed)} %` : '–'),
+          h('td', {}, ['waiting', 'running', 'profiling'].includes(job.state)
+            ? h('button', { class: 'danger small', onclick: () => api.del(`/gpu/jobs/${job.id}`).catch((error) => message.replaceChildren(errorBox(error))) }, 'Cancel') : ''))));
+      } catch (error) {
+        message.replaceChildren(errorBox(error));
+        if (error.status === 503) return;
+      }
+      await sleep(1000);
+    }
+  })();
+  return () => { stopped = true; if (gantt) gantt.destroy(); };
+}

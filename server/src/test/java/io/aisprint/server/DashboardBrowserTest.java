@@ -33,7 +33,9 @@ class DashboardBrowserTest {
         Path zip = data.resolveSibling(data.getFileName() + "-mask-detection.zip");
         Files.write(zip, Client.zipExample("mask-detection"));
         Path shots = Path.of("target/dashboard-screenshots").toAbsolutePath();
-        try (ApiServer server = ApiServer.start(ServerConfig.defaults(data).withPort(0))) {
+        Path cluster = data.resolve("cluster.yaml");
+        Files.writeString(cluster, "costs:\n  gpuCosts:\n    CPU: {1: 0.1, 2: 0.2}\nnodes:\n  - {id: local, gpuType: CPU, gpus: 2}\njobs: []\n");
+        try (ApiServer server = ApiServer.start(ServerConfig.defaults(data).withPort(0).withGpuCluster(cluster))) {
             ProcessBuilder node = new ProcessBuilder("node", "e2e/dashboard.e2e.mjs").directory(FRONTEND.toFile()).redirectErrorStream(true);
             node.environment().put("BASE_URL", "http://127.0.0.1:" + server.port() + "/");
             node.environment().put("TOKEN", token);
@@ -51,7 +53,7 @@ class DashboardBrowserTest {
         } finally {
             Files.deleteIfExists(zip);
         }
-        for (String step : new String[] {"01-sign-in", "02-application", "03-design", "04-run-live", "05-replacement", "06-report"}) {
+        for (String step : new String[] {"01-sign-in", "02-application", "03-design", "04-run-live", "05-replacement", "06-report", "07-gpu-gantt"}) {
             assertThat(shots.resolve(step + ".png")).isNotEmptyFile();
         }
     }
