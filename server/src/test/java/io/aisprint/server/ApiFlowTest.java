@@ -96,6 +96,22 @@ class ApiFlowTest {
     }
 
     @Test
+    void corsIsOffUnlessAnOriginIsGiven() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                + "/api/v1/health")).header("Origin", "http://evil.example").build();
+        assertThat(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).headers()
+                .firstValue("Access-Control-Allow-Origin")).isEmpty();
+        Path other = Files.createDirectories(data.resolveSibling(data.getFileName() + "-cors"));
+        try (ApiServer open = ApiServer.start(ServerConfig.defaults(other).withPort(0).withCorsOrigins(java.util.List.of("http://ui.example")))) {
+            java.net.http.HttpRequest allowed = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + open.port()
+                    + "/api/v1/health")).header("Origin", "http://ui.example").build();
+            assertThat(http.send(allowed, java.net.http.HttpResponse.BodyHandlers.ofString()).headers()
+                    .firstValue("Access-Control-Allow-Origin")).contains("http://ui.example");
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheCorePaths() {
         JsonNode document = operator.as(null).get("/api/openapi.json").json();
         assertThat(document.get("openapi").asText()).startsWith("3.");
