@@ -35,13 +35,19 @@ class JobCancelTest {
         }
     }
 
-    @Test
-    void aCancelledRunningJobStopsAndItsGpuGoesToTheWaitingOne() {
-        RecordingBackend backend = new RecordingBackend();
+    /** One K80; A (due first) runs, B waits. */
+    private static JobManager twoJobsOnOneGpu(RecordingBackend backend) {
         JobManager manager = new JobManager(List.of(new Node("n1", "K80", 1, 0)), Fixtures.simpleK80Costs(),
             Policies.create("EDF", OptimizerOptions.defaults()), new ProfileStore(), ManagerOptions.defaults(), backend);
         manager.submit(Fixtures.job("A", 0, 10_000, 1, 10, Map.of(K80_1, 100.0)), 0);
         manager.submit(Fixtures.job("B", 0, 20_000, 1, 10, Map.of(K80_1, 100.0)), 0);
+        return manager;
+    }
+
+    @Test
+    void aCancelledRunningJobStopsAndItsGpuGoesToTheWaitingOne() {
+        RecordingBackend backend = new RecordingBackend();
+        JobManager manager = twoJobsOnOneGpu(backend);
         assertThat(manager.running()).containsOnlyKeys("A");
 
         manager.cancel("A", 50);
@@ -57,10 +63,7 @@ class JobCancelTest {
     @Test
     void aCancelledWaitingJobNeverStarts() {
         RecordingBackend backend = new RecordingBackend();
-        JobManager manager = new JobManager(List.of(new Node("n1", "K80", 1, 0)), Fixtures.simpleK80Costs(),
-            Policies.create("EDF", OptimizerOptions.defaults()), new ProfileStore(), ManagerOptions.defaults(), backend);
-        manager.submit(Fixtures.job("A", 0, 10_000, 1, 10, Map.of(K80_1, 100.0)), 0);
-        manager.submit(Fixtures.job("B", 0, 20_000, 1, 10, Map.of(K80_1, 100.0)), 0);
+        JobManager manager = twoJobsOnOneGpu(backend);
 
         manager.cancel("B", 10);
         manager.jobFinished("A", 1000);
