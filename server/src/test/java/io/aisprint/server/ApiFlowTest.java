@@ -96,6 +96,24 @@ class ApiFlowTest {
     }
 
     @Test
+    void aRunInProgressWhenTheServerClosesIsInterrupted() throws Exception {
+        Path other = Files.createDirectories(data.resolveSibling(data.getFileName() + "-close"));
+        String token = Tokens.create(other, null, Role.OPERATOR, "close").token();
+        String runId;
+        try (ApiServer closing = ApiServer.start(ServerConfig.defaults(other).withPort(0))) {
+            Client client = new Client(closing.port(), token);
+            String app = client.post("/api/v1/applications", "application/zip", Client.zipExample("mask-detection")).json().get("id").asText();
+            runId = client.postJson("/api/v1/applications/" + app + "/runs", "{\"lambda\": 1, \"duration\": 600}").json().get("id").asText();
+            client.awaitStatusNot("/api/v1/runs/" + runId, 60, "queued");
+        }
+        try (ApiServer again = ApiServer.start(ServerConfig.defaults(other).withPort(0))) {
+            JsonNode run = new Client(again.port(), token).get("/api/v1/runs/" + runId).json();
+            assertThat(run.get("status").asText()).isEqualTo("interrupted");
+            assertThat(again.interrupted()).isZero();
+        }
+    }
+
+    @Test
     void corsIsOffUnlessAnOriginIsGiven() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()

@@ -65,6 +65,8 @@ public final class RunJobs implements AutoCloseable {
     private final Map<String, RunEvents> events = new ConcurrentHashMap<>();
     private final Map<String, Boolean> stopRequested = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> futures = new ConcurrentHashMap<>();
+    /** Set when the server shuts down: runs it ends then are interrupted, not stopped by a user. */
+    private volatile boolean closing;
 
     public RunJobs(StateStore store, ApplicationService applications, Path dataDirectory, int concurrentRuns, Clock clock) {
         this.store = store;
@@ -159,7 +161,11 @@ public final class RunJobs implements AutoCloseable {
             ReportWriter.write(result, runsDirectory.resolve(id));
             finish(id, StateStore.DONE, Json.write(ReportWriter.summary(result)), null, live);
         } catch (StopRequested e) {
-            finish(id, StateStore.STOPPED, null, "stopped on request", live);
+            if (closing) {
+                finish(id, StateStore.INTERRUPTED, null, "the server stopped while this was in progress", live);
+            } else {
+                finish(id, StateStore.STOPPED, null, "stopped on request", live);
+            }
         } catch (PlatformException | PlacementException e) {
             finish(id, StateStore.FAILED, null, e.getMessage(), live);
         } catch (RuntimeException e) {
@@ -256,10 +262,17 @@ public final class RunJobs implements AutoCloseable {
                 || r.status().equals(StateStore.RUNNING));
     }
 
+    /** Ends every run at its next tick (marked interrupted) and waits a little for them to store that. */
     @Override
     public void close() {
-        stopRequested.clear();
+        closing = true;
         futures.keySet().forEach(id -> stopRequested.put(id, true));
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
     }
 }
