@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
         DeployCommand.class,
         LearnCommand.class,
         PerfCommand.class,
+        ServeCommand.class,
     },
     description = {
         "Design, place, run, watch and re-place AI applications across the edge-cloud continuum.",

@@ -1,6 +1,5 @@
 package io.aisprint.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aisprint.model.Placement;
 import io.aisprint.model.SystemDescription;
@@ -218,34 +217,6 @@ public final class PlacementDesignCommand implements Callable<Integer> {
     }
 
     private ObjectNode toJson(DesignResult result, MaximumLoad.Result load) {
-        ObjectNode root;
-        if (result.best().isPresent()) {
-            root = PlacementReport.toJson(result.best().get());
-        } else {
-            root = PlacementReport.JSON.createObjectNode();
-            root.put("feasible", false);
-            root.putNull("total_cost");
-            root.putArray("components");
-            root.putArray("global_constraints");
-        }
-        root.put("proved_optimal", result.provedOptimal());
-        PlacementReport.putNumber(root, "lower_bound", result.lowerBound());
-        root.put("elapsed_s", result.statistics().elapsedSeconds());
-        root.put("method", result.statistics().method().name().toLowerCase(Locale.ROOT));
-        ObjectNode statistics = root.putObject("statistics");
-        statistics.put("threads", result.statistics().threads());
-        statistics.put("constructions", result.statistics().constructions());
-        statistics.put("feasible_constructions", result.statistics().feasibleConstructions());
-        statistics.put("move_evaluations", result.statistics().moveEvaluations());
-        statistics.put("evaluations", result.statistics().evaluations());
-        statistics.put("exact_nodes", result.statistics().exactNodes());
-        ArrayNode elite = root.putArray("elite_costs");
-        result.elite().forEach(p -> elite.add(p.totalCost()));
-        ArrayNode explanation = root.putArray("explanation");
-        result.explanation().forEach(explanation::add);
-        if (load != null) {
-            root.put("max_lambda", load.lambda());
-        }
-        return root;
+        return io.aisprint.server.DesignJson.design(result, load);
     }
 }

@@ -2,7 +2,6 @@ package io.aisprint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aisprint.model.ModelException;
 import io.aisprint.model.Placement;
@@ -84,49 +83,11 @@ final class PlacementReport {
     }
 
     static ObjectNode toJson(Placement placement) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("feasible", placement.feasible());
-        root.put("lambda", placement.lambda());
-        putNumber(root, "total_cost", placement.totalCost());
-        ArrayNode components = root.putArray("components");
-        for (Placement.ComponentPlacement component : placement.components()) {
-            ObjectNode node = components.addObject();
-            node.put("component", component.component());
-            node.put("deployment", component.deployment());
-            ArrayNode partitions = node.putArray("partitions");
-            for (Placement.PartitionPlacement partition : component.partitions()) {
-                ObjectNode p = partitions.addObject();
-                p.put("partition", partition.partition());
-                p.put("resource", partition.resource());
-                Integer count = placement.instances().get(partition.resource());
-                if (count != null) {
-                    p.put("instances", count);
-                }
-                putNumber(p, "response_time", partition.responseTime());
-            }
-            putNumber(node, "response_time", component.responseTime());
-            putNumber(node, "response_time_limit", component.responseTimeLimit());
-        }
-        ArrayNode paths = root.putArray("global_constraints");
-        for (Placement.PathResponse path : placement.paths()) {
-            ObjectNode node = paths.addObject();
-            node.put("name", path.name());
-            ArrayNode names = node.putArray("components");
-            path.components().forEach(names::add);
-            putNumber(node, "response_time", path.responseTime());
-            putNumber(node, "response_time_limit", path.responseTimeLimit());
-        }
-        ObjectNode instances = root.putObject("instances");
-        placement.instances().forEach(instances::put);
-        return root;
+        return io.aisprint.server.DesignJson.placement(placement);
     }
 
     static void putNumber(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+        io.aisprint.server.DesignJson.putNumber(node, field, value);
     }
 
     static String seconds(double value) {

@@ -11,11 +11,8 @@ import io.aisprint.model.io.SystemJsonReader;
 import io.aisprint.model.io.SystemReaders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,50 +122,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private static void printJson(PrintWriter out, boolean valid, SystemSummary summary, List<Problem> problems) throws Exception {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("valid", valid);
-        document.put("summary", summary == null ? null : summaryMap(summary));
-        List<Map<String, String>> list = new ArrayList<>();
-        for (Problem problem : problems) {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("file", problem.file());
-            entry.put("location", problem.location());
-            entry.put("message", problem.message());
-            list.add(entry);
-        }
-        document.put("problems", list);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        out.println(mapper.writeValueAsString(document));
-    }
-
-    private static Map<String, Object> summaryMap(SystemSummary summary) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", summary.name());
-        map.put("components", summary.components());
-        map.put("deployments", summary.deployments());
-        map.put("partitions", summary.partitions());
-        map.put("transitions", summary.dagEdges());
-        Map<String, Object> resources = new LinkedHashMap<>();
-        resources.put("edge", summary.resources(ResourceKind.EDGE));
-        resources.put("vm", summary.resources(ResourceKind.VM));
-        resources.put("faas", summary.resources(ResourceKind.FAAS));
-        map.put("resources", resources);
-        List<Map<String, Object>> layers = new ArrayList<>();
-        for (SystemSummary.LayerSummary layer : summary.layers()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", layer.name());
-            entry.put("kind", layer.kind().name().toLowerCase(Locale.ROOT));
-            entry.put("resources", layer.resources());
-            layers.add(entry);
-        }
-        map.put("layers", layers);
-        map.put("networkDomains", summary.networkDomains());
-        map.put("localConstraints", summary.localConstraints());
-        map.put("globalConstraints", summary.globalConstraints());
-        map.put("lambda", summary.lambda());
-        map.put("time", summary.time());
-        map.put("performanceDeclared", summary.performanceDeclared());
-        map.put("compatiblePairs", summary.compatiblePairs());
-        return map;
+        out.println(mapper.writeValueAsString(io.aisprint.server.ValidationReport.of(valid, summary, problems, file -> file)));
     }
 }

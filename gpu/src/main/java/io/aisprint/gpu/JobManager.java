@@ -123,7 +123,8 @@ public final class JobManager {
         advance(now);
         if (!active.containsKey(jobId)) {
             throw new GpuException(completed.containsKey(jobId) ? ErrorCode.INVALID_INPUT : ErrorCode.UNKNOWN_JOB,
-                "Job " + jobId + (completed.containsKey(jobId) ? " has already finished or was cancelled." : " is unknown."));
+                "Job " + jobId + (completed.containsKey(jobId) ? " has already finished or was cancelled" : " is unknown")
+                    + ", so it cannot be cancelled.");
         }
         for (Map<String, Running> runs : List.of(running, profiling)) {
             Running run = runs.remove(jobId);

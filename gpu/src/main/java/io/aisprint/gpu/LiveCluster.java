@@ -99,6 +99,7 @@ public final class LiveCluster implements AutoCloseable {
             status.put("waiting", waiting);
             status.put("finished", List.copyOf(finished));
             status.put("failed", Map.copyOf(failed));
+            status.put("cancelled", manager.cancelled());
             status.put("preemptions", manager.preemptions());
             status.put("migrations", manager.migrations());
             return status;
@@ -141,6 +142,19 @@ public final class LiveCluster implements AutoCloseable {
     public Map<String, Object> cancel(String id) {
         call(() -> manager.cancel(id, now()));
         return job(id);
+    }
+
+    /** Every stretch a job ran on GPUs of a node so far, the running ones up to now: the bars of a Gantt chart. */
+    public List<Segment> segments() {
+        return call(() -> {
+            double now = now();
+            List<Segment> all = new ArrayList<>(manager.segments());
+            manager.running().forEach((id, run) -> all.add(new Segment(id, run.assignment().nodeId(), run.gpuIndices(),
+                run.assignment().configuration(), run.since(), now, false)));
+            manager.profilingRuns().forEach((id, run) -> all.add(new Segment(id, run.assignment().nodeId(), run.gpuIndices(),
+                run.assignment().configuration(), run.since(), now, true)));
+            return all;
+        });
     }
 
     public void tick() {
