@@ -2,6 +2,8 @@ package io.aisprint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.aisprint.cluster.ClusterDriver;
+import io.aisprint.cluster.ClusterException;
 import io.aisprint.model.ModelException;
 import io.aisprint.model.Placement;
 import io.aisprint.model.SystemDescription;
@@ -17,6 +19,7 @@ import io.aisprint.platform.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,6 +46,11 @@ import picocli.CommandLine.Parameters;
         "",
         "Without --lambda or --load-profile the workload is APP/load_profile.csv when it exists,",
         "else the application's own λ.",
+        "",
+        "With --join the run uses cluster workers ('aisprint worker --labels resource=R') instead:",
+        "the design uses only resources with live workers, every partition runs on a worker of its",
+        "resource, hops are real transfers and times are measured on the workers (real time, time",
+        "scale 1). Requests of a lost worker run again on live ones (requests_retried).",
     },
     footer = {
         "",
@@ -50,6 +58,7 @@ import picocli.CommandLine.Parameters;
         "  aisprint run examples/mask-detection",
         "  aisprint run examples/mask-detection --lambda 3 --duration 30",
         "  aisprint run examples/mask-detection --load-profile my-profile.csv --report out/ --json",
+        "  aisprint run examples/mask-detection --join 127.0.0.1:47500..47509 --duration 40",
         "",
         "Load profile: CSV lines 'time_s,lambda' (a header and # comments allowed), first time 0.",
         "Report: DIR/summary.json and DIR/report.html (charts of response times against limits,",
@@ -91,6 +100,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print summary.json on stdout instead of the live view")
     boolean json;
 
+    @Option(names = "--join", split = ",", paramLabel = "HOST:PORT",
+            description = "run on cluster workers instead of the embedded continuum: members to contact, comma separated;"
+                    + " HOST:PORT..PORT covers a range. Workers stand for resources by their label resource=R.")
+    List<String> join;
+
+    @Option(names = "--min-workers", paramLabel = "N", defaultValue = "1",
+            description = "with --join: wait for at least N workers labelled resource=... (default: ${DEFAULT-VALUE})")
+    int minWorkers;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "with --join: the address this driver binds and advertises (default: ${DEFAULT-VALUE})")
+    String host;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -131,19 +153,37 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunOptions options = RunOptions.defaults(profile).withDuration(duration).withTimeScale(timeScale).withSeed(seed)
                     .withReplan(!noReplan);
-            if (!json) {
+            if (!json && join != null) {
+                out.printf(Locale.ROOT, "aisprint run %s on cluster workers: %s for %.0f s (real time)%n",
+                        system.application().name(), workload, duration);
+            } else if (!json) {
                 out.printf(Locale.ROOT, "aisprint run %s: %s for %.0f s (time scale %.2f: about %.0f s of wall time)%n",
                         system.application().name(), workload, duration, timeScale, duration * timeScale);
                 out.flush();
             }
-            RunResult result = ApplicationManager.run(system, options, json ? RunListener.NONE : new LiveView(out, system));
+            RunListener view = json ? RunListener.NONE : new LiveView(out, system);
+            RunResult result;
+            if (join == null) {
+                result = ApplicationManager.run(system, options, view);
+            } else {
+                try (ClusterDriver driver = DriverSetup.join(join, host, minWorkers, json ? null : out)) {
+                    result = ApplicationManager.runOnCluster(system, options, view, driver);
+                }
+            }
             ReportWriter.write(result, report);
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ReportWriter.summary(result)));
             } else {
                 printSummary(out, result);
             }
+            if (result.backend().stopReason() != null) {
+                err.println("error: " + result.backend().stopReason());
+                return ExitCodes.INVALID;
+            }
             return ExitCodes.OK;
+        } catch (ClusterException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID;
         } catch (PlatformException | PlacementException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;

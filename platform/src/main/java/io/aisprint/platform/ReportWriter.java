@@ -39,6 +39,8 @@ public final class ReportWriter {
     public static Map<String, Object> summary(RunResult result) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("application", result.application());
+        summary.put("backend", result.backend().kind());
+        summary.put("workers", new java.util.TreeMap<>(result.backend().workers()));
         summary.put("duration_s", result.options().duration());
         summary.put("time_scale", result.options().timeScale());
         summary.put("wall_seconds", round(result.wallSeconds()));
@@ -46,6 +48,12 @@ public final class ReportWriter {
         summary.put("requests_completed", result.requestsCompleted());
         summary.put("requests_failed", result.requestsFailed());
         summary.put("failure_reasons", result.failureReasons());
+        summary.put("requests_retried", result.backend().requestsRetried());
+        summary.put("migrations", result.replacements().size());
+        summary.put("worker_events", result.backend().events());
+        if (result.backend().stopReason() != null) {
+            summary.put("stopped_early", result.backend().stopReason());
+        }
         List<Map<String, Object>> replacements = new ArrayList<>();
         for (RunResult.Replacement replacement : result.replacements()) {
             Map<String, Object> entry = new LinkedHashMap<>();
