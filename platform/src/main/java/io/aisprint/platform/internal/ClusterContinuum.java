@@ -15,6 +15,7 @@ import io.aisprint.monitor.Point;
 import io.aisprint.platform.PlatformException;
 import io.aisprint.platform.examples.ExampleCode;
 import io.aisprint.runtime.Constraints;
+import io.aisprint.runtime.FailurePolicy;
 import io.aisprint.runtime.NodeSpec;
 import io.aisprint.runtime.TaskFunction;
 import io.aisprint.runtime.TaskFuture;
@@ -164,7 +165,8 @@ public final class ClusterContinuum implements ContinuumBackend {
                 for (Route.Step step : component.steps()) {
                     String node = step.nodes().get(run % step.nodes().size());
                     TaskFuture<Reported<PartitionBody.Report>> future = runtime.task("warm-up " + step.component())
-                            .constraints(pinned(node)).call(Remote.keepReported(body(step), input));
+                            .constraints(pinned(node)).onFailure(FailurePolicy.CANCEL_SUCCESSORS)
+                            .call(Remote.keepReported(body(step), input));
                     runs.add(future);
                     input = future.get().value();
                 }
@@ -210,6 +212,8 @@ public final class ClusterContinuum implements ContinuumBackend {
         try {
             entry.future = runtime.task(step.component() + "/" + step.partition().name())
                     .constraints(pinned(node)).placement(step.component(), step.partition().name())
+                    // A step whose worker vanished before it started must not stop the run: it is retried here.
+                    .onFailure(FailurePolicy.CANCEL_SUCCESSORS)
                     .run(context -> {
                         long sent = System.nanoTime();
                         Reported<PartitionBody.Report> result;
