@@ -19,7 +19,6 @@ import io.aisprint.platform.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -100,18 +99,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print summary.json on stdout instead of the live view")
     boolean json;
 
-    @Option(names = "--join", split = ",", paramLabel = "HOST:PORT",
-            description = "run on cluster workers instead of the embedded continuum: members to contact, comma separated;"
-                    + " HOST:PORT..PORT covers a range. Workers stand for resources by their label resource=R.")
-    List<String> join;
-
-    @Option(names = "--min-workers", paramLabel = "N", defaultValue = "1",
-            description = "with --join: wait for at least N workers labelled resource=... (default: ${DEFAULT-VALUE})")
-    int minWorkers;
-
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "with --join: the address this driver binds and advertises (default: ${DEFAULT-VALUE})")
-    String host;
+    @CommandLine.Mixin
+    JoinOptions cluster = new JoinOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -153,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunOptions options = RunOptions.defaults(profile).withDuration(duration).withTimeScale(timeScale).withSeed(seed)
                     .withReplan(!noReplan);
-            if (!json && join != null) {
+            if (!json && cluster.given()) {
                 out.printf(Locale.ROOT, "aisprint run %s on cluster workers: %s for %.0f s (real time)%n",
                         system.application().name(), workload, duration);
             } else if (!json) {
@@ -163,10 +152,10 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunListener view = json ? RunListener.NONE : new LiveView(out, system);
             RunResult result;
-            if (join == null) {
+            if (!cluster.given()) {
                 result = ApplicationManager.run(system, options, view);
             } else {
-                try (ClusterDriver driver = DriverSetup.join(join, host, minWorkers, json ? null : out)) {
+                try (ClusterDriver driver = cluster.driver(json ? null : out)) {
                     result = ApplicationManager.runOnCluster(system, options, view, driver);
                 }
             }
