@@ -50,6 +50,7 @@ public final class ReportWriter {
         summary.put("failure_reasons", result.failureReasons());
         summary.put("requests_retried", result.backend().requestsRetried());
         summary.put("migrations", result.replacements().size());
+        summary.put("state_moves", result.backend().stateMoves());
         summary.put("worker_events", result.backend().events());
         if (result.backend().stopReason() != null) {
             summary.put("stopped_early", result.backend().stopReason());

@@ -57,9 +57,10 @@ public record RunResult(
      * @param requestsRetried requests that ran again on other workers after a worker they used was lost
      * @param events          what happened to the workers (joined, lost), oldest first
      * @param stopReason      why the run stopped early (every worker of a needed resource lost), else null
+     * @param stateMoves      how many times a stateful component's state moved to another worker with it
      */
     public record Backend(String kind, Map<String, List<String>> workers, long requestsRetried, List<String> events,
-            String stopReason) {
+            String stopReason, long stateMoves) {
         public Backend {
             workers = Map.copyOf(workers);
             events = List.copyOf(events);

@@ -61,7 +61,16 @@ public final class ClusterContinuum implements ContinuumBackend {
     private final Set<String> warmed = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private volatile Set<String> routed = Set.of();
+    private Route current;
+    /** Stateful components whose state is on its way to their new workers, by component. */
+    private final Map<String, StateMoveInProgress> moving = new ConcurrentHashMap<>();
+    private final AtomicLong stateMoves = new AtomicLong();
     private int version;
+
+    /** A stateful step leaving {@code leaving} for {@code target}; its new requests wait for {@code arrived}. */
+    private record StateMoveInProgress(Set<String> leaving, List<String> target,
+            java.util.concurrent.CompletableFuture<Void> arrived) {
+    }
 
     /** {@code lines} receives the workers' measurements as line protocol, one line per step. */
     public ClusterContinuum(SystemDescription system, ClusterDriver driver, Consumer<String> lines) {
@@ -133,6 +142,10 @@ public final class ClusterContinuum implements ContinuumBackend {
         version++;
         Route route = new Route(version, placement, routes);
         warmUp(route);
+        if (current != null) {
+            startStateMoves(current, route);
+        }
+        current = route;
         Set<String> nodes = route.nodes();
         nodes.forEach(node -> used.computeIfAbsent(resourceOf(route, node), key -> ConcurrentHashMap.newKeySet()).add(node));
         routed = nodes;
@@ -166,7 +179,7 @@ public final class ClusterContinuum implements ContinuumBackend {
                     String node = step.nodes().get(run % step.nodes().size());
                     TaskFuture<Reported<PartitionBody.Report>> future = runtime.task("warm-up " + step.component())
                             .constraints(pinned(node)).onFailure(FailurePolicy.CANCEL_SUCCESSORS)
-                            .call(Remote.keepReported(body(step), input));
+                            .call(Remote.keepReported(body(step, true), input));
                     runs.add(future);
                     input = future.get().value();
                 }
@@ -181,11 +194,11 @@ public final class ClusterContinuum implements ContinuumBackend {
         return Constraints.of().withCores(Math.max(1, cores)).withLabel("node", node);
     }
 
-    private static PartitionBody body(Route.Step step) {
+    private static PartitionBody body(Route.Step step, boolean warmUp) {
         // The declared size of what the partition sends on (to its next partition or its successors).
         double megabytes = step.partition().dataSizes().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return new PartitionBody(step.component(), step.index(), step.partitions(), step.partition().earlyExitProbability(),
-                (long) (megabytes * 1_000_000));
+                (long) (megabytes * 1_000_000), warmUp);
     }
 
     @Override
@@ -204,10 +217,95 @@ public final class ClusterContinuum implements ContinuumBackend {
 
     @Override
     public void execute(Route.Step step, String node, Object input, Completion completion) {
+        StateMoveInProgress move = stateful(step) ? moving.get(step.component()) : null;
+        if (move != null) {
+            // The component's state is moving: its steps wait for it on the new workers, even those of
+            // requests that started under the old placement (the old worker no longer has the state).
+            String target = move.leaving().contains(node) ? move.target().get(
+                    ThreadLocalRandom.current().nextInt(move.target().size())) : node;
+            move.arrived().whenComplete((ignored, failure) -> submit(step, target, input, completion));
+            return;
+        }
+        submit(step, node, input, completion);
+    }
+
+    private static boolean stateful(Route.Step step) {
+        return ExampleCode.isStateful(step.component(), step.index(), step.partitions());
+    }
+
+    /**
+     * Moves the state of every stateful step whose workers change from {@code before} to {@code after}:
+     * once the steps already sent to the old workers have finished, each old worker's state is taken out
+     * and added to a new worker (exactly once: an import is applied once per move), then the waiting
+     * steps run.
+     */
+    private void startStateMoves(Route before, Route after) {
+        for (Route.ComponentRoute component : after.components().values()) {
+            Route.ComponentRoute old = before.components().get(component.component());
+            for (Route.Step step : component.steps()) {
+                if (!stateful(step) || old == null) {
+                    continue;
+                }
+                Set<String> leaving = new java.util.TreeSet<>();
+                old.steps().stream().filter(ClusterContinuum::stateful).forEach(s -> leaving.addAll(s.nodes()));
+                leaving.removeAll(step.nodes());
+                if (leaving.isEmpty()) {
+                    continue;
+                }
+                StateMoveInProgress move = new StateMoveInProgress(leaving, step.nodes(), new java.util.concurrent.CompletableFuture<>());
+                moving.put(step.component(), move);
+                Route.Step from = old.steps().stream().filter(ClusterContinuum::stateful).findFirst().orElseThrow();
+                Thread mover = new Thread(() -> moveState(from, step, move), "state-move-" + step.component());
+                mover.setDaemon(true);
+                mover.start();
+            }
+        }
+    }
+
+    private void moveState(Route.Step from, Route.Step to, StateMoveInProgress move) {
+        try {
+            while (pending.values().stream().anyMatch(p -> p.step.component().equals(to.component())
+                    && move.leaving().contains(p.node))) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+            int next = 0;
+            for (String worker : move.leaving()) {
+                java.io.Serializable state = runtime.task("state export " + from.component()).constraints(pinned(worker))
+                        .onFailure(FailurePolicy.CANCEL_SUCCESSORS).call(Remote.call(new StateMove.Export(body(from, false)))).get();
+                if (state == null) {
+                    continue;
+                }
+                String target = move.target().get(next++ % move.target().size());
+                runtime.task("state import " + to.component()).constraints(pinned(target)).onFailure(FailurePolicy.CANCEL_SUCCESSORS)
+                        .call(Remote.call(new StateMove.Import(body(to, false), state, java.util.UUID.randomUUID().toString())))
+                        .get();
+                stateMoves.incrementAndGet();
+            }
+        } catch (RuntimeException lost) {
+            // The old worker is gone with its state: nothing can move; the component serves from an empty state.
+            lines.accept("state_move,component_name=" + to.component() + " lost=true");
+        } finally {
+            moving.remove(to.component(), move);
+            move.arrived().complete(null);
+        }
+    }
+
+    @Override
+    public long stateMoves() {
+        return stateMoves.get();
+    }
+
+    /** The state of a stateful step's code on {@code worker}, as it is now (null where it has none). */
+    public java.io.Serializable peekState(Route.Step step, String worker) {
+        return runtime.task("state peek").constraints(pinned(worker)).onFailure(FailurePolicy.CANCEL_SUCCESSORS)
+                .call(Remote.call(new StateMove.Peek(body(step, false)))).get();
+    }
+
+    private void submit(Route.Step step, String node, Object input, Completion completion) {
         long id = ids.incrementAndGet();
         Pending entry = new Pending(step, node, completion);
         pending.put(id, entry);
-        TaskFunction<Reported<PartitionBody.Report>> remote = Remote.keepReported(body(step), input);
+        TaskFunction<Reported<PartitionBody.Report>> remote = Remote.keepReported(body(step, false), input);
         long queued = System.nanoTime();
         try {
             entry.future = runtime.task(step.component() + "/" + step.partition().name())

@@ -46,6 +46,11 @@ public interface ContinuumBackend extends AutoCloseable {
     /** The nodes (workers) each resource used during the run. */
     Map<String, List<String>> workersUsed();
 
+    /** How many times a stateful component's state moved to another node (never in one process). */
+    default long stateMoves() {
+        return 0;
+    }
+
     @Override
     void close();
 }

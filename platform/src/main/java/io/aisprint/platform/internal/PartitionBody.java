@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * comes back to the driver with the worker's measured times.
  *
  * @param outputBytes the declared data size of what the partition sends on, in bytes
+ * @param warmUp      runs a separate instance of the code, so warm-up requests never touch a component's state
  */
-record PartitionBody(String component, int index, int partitions, double earlyExitProbability, long outputBytes)
-        implements RemoteFunction<Reported<PartitionBody.Report>> {
+record PartitionBody(String component, int index, int partitions, double earlyExitProbability, long outputBytes,
+        boolean warmUp) implements RemoteFunction<Reported<PartitionBody.Report>> {
     private static final long serialVersionUID = 1L;
     /** Hops larger than this are sent at this size: a mistyped data size must not exhaust a worker. */
     static final long MAX_OUTPUT_BYTES = 64L << 20;
@@ -35,15 +36,22 @@ record PartitionBody(String component, int index, int partitions, double earlyEx
         private static final long serialVersionUID = 1L;
     }
 
+    /**
+     * This worker's instance of the partition's code (built once: CNN weights, calibrated threshold, state);
+     * keyed by the worker too, as workers started inside one JVM (tests) must not share state.
+     */
+    PartitionCode code(String worker) {
+        return CODE.computeIfAbsent(worker + "/" + component + "/" + index + "/" + partitions + "/" + earlyExitProbability + (warmUp ? "/warm-up" : ""),
+                key -> ExampleCode.forPartition(component, index, partitions, earlyExitProbability));
+    }
+
     @Override
     public Reported<Report> apply(RemoteContext context) {
         Object input = context.arg(0);
         if (input instanceof Hop hop) {
             input = hop.value();
         }
-        PartitionCode code = CODE.computeIfAbsent(component + "/" + index + "/" + partitions + "/" + earlyExitProbability,
-                key -> ExampleCode.forPartition(component, index, partitions, earlyExitProbability));
-        PartitionCode.Result result = code.run(input);
+        PartitionCode.Result result = code(context.nodeName()).run(input);
         byte[] padding = new byte[(int) Math.max(0, Math.min(MAX_OUTPUT_BYTES, outputBytes))];
         return Reported.of(new Report(result.exitEarly()), new Hop(result.output(), padding));
     }

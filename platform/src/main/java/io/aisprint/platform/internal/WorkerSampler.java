@@ -30,7 +30,7 @@ public final class WorkerSampler implements AutoCloseable {
             long outputBytes, Supplier<Object> inputs, int warmUp, int runs) {
         int cores = driver.workers().stream().filter(w -> w.name().equals(worker)).mapToInt(NodeSpec::cores).findFirst().orElse(1);
         Constraints pinned = Constraints.of().withCores(Math.max(1, cores)).withLabel("node", worker);
-        PartitionBody body = new PartitionBody(component, index, partitions, earlyExitProbability, outputBytes);
+        PartitionBody body = new PartitionBody(component, index, partitions, earlyExitProbability, outputBytes, false);
         double[] samples = new double[runs];
         for (int run = -warmUp; run < runs; run++) {
             Reported<PartitionBody.Report> result = runtime.task("profile " + component + "@" + worker).constraints(pinned)
