@@ -84,6 +84,19 @@ public final class ReportWriter {
         summary.put("final_placement", placement(result.finalPlacement()));
         summary.put("mean_cost_per_hour", round(result.meanCostPerHour()));
         summary.put("edge_cost_share", result.options().edgeCostShare());
+        // Measured response times per component and path over the last QoS window of the run.
+        Map<String, Object> times = new LinkedHashMap<>();
+        if (!result.timeline().isEmpty()) {
+            result.timeline().get(result.timeline().size() - 1).responseTimes().forEach((name, stats) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("p50_s", round(stats.p50()));
+                entry.put("p95_s", round(stats.p95()));
+                entry.put("mean_s", round(stats.mean()));
+                entry.put("count", stats.count());
+                times.put(name, entry);
+            });
+        }
+        summary.put("response_times_last_window", new java.util.TreeMap<>(times));
         return summary;
     }
 
