@@ -440,7 +440,7 @@ public final class ApplicationManager {
                 total > 0 ? weighted / total : costPerHour, limits, paths, timeline, (System.nanoTime() - startNanos) / 1e9,
                 new RunResult.Backend(continuum.kind(), continuum.workersUsed(), flow.retried(),
                         driver == null ? List.of() : driver.events().stream().map(Object::toString).toList(), stopReason,
-                        continuum.stateMoves()));
+                        continuum.stateMoves(), continuum.stepOverheads()));
     }
 
     /** Collects measured times: to the monitor (execution_time, as AI-SPRINT's monitoring names it) and the windows. */

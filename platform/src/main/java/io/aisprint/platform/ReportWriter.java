@@ -85,18 +85,14 @@ public final class ReportWriter {
         summary.put("mean_cost_per_hour", round(result.meanCostPerHour()));
         summary.put("edge_cost_share", result.options().edgeCostShare());
         // Measured response times per component and path over the last QoS window of the run.
-        Map<String, Object> times = new LinkedHashMap<>();
+        Map<String, Object> times = new java.util.TreeMap<>();
         if (!result.timeline().isEmpty()) {
-            result.timeline().get(result.timeline().size() - 1).responseTimes().forEach((name, stats) -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("p50_s", round(stats.p50()));
-                entry.put("p95_s", round(stats.p95()));
-                entry.put("mean_s", round(stats.mean()));
-                entry.put("count", stats.count());
-                times.put(name, entry);
-            });
+            result.timeline().get(result.timeline().size() - 1).responseTimes().forEach((name, stats) -> times.put(name, stats(stats)));
         }
-        summary.put("response_times_last_window", new java.util.TreeMap<>(times));
+        summary.put("response_times_last_window", times);
+        Map<String, Object> overheads = new java.util.TreeMap<>();
+        result.backend().stepOverheads().forEach((step, stats) -> overheads.put(step, stats(stats)));
+        summary.put("step_overhead_s", overheads);
         return summary;
     }
 
@@ -214,6 +210,15 @@ public final class ReportWriter {
 
     private static void row(StringBuilder html, String name, String value) {
         html.append("<tr><th>").append(SvgChart.escape(name)).append("</th><td>").append(SvgChart.escape(value)).append("</td></tr>\n");
+    }
+
+    private static Map<String, Object> stats(RunResult.Stats stats) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("p50_s", round(stats.p50()));
+        entry.put("p95_s", round(stats.p95()));
+        entry.put("mean_s", round(stats.mean()));
+        entry.put("count", stats.count());
+        return entry;
     }
 
     private static double round(double value) {

@@ -58,10 +58,12 @@ public record RunResult(
      * @param events          what happened to the workers (joined, lost), oldest first
      * @param stopReason      why the run stopped early (every worker of a needed resource lost), else null
      * @param stateMoves      how many times a stateful component's state moved to another worker with it
+     * @param stepOverheads   per step, the time outside the worker's measured service (cluster only)
      */
     public record Backend(String kind, Map<String, List<String>> workers, long requestsRetried, List<String> events,
-            String stopReason, long stateMoves) {
+            String stopReason, long stateMoves, Map<String, Stats> stepOverheads) {
         public Backend {
+            stepOverheads = Map.copyOf(stepOverheads);
             workers = Map.copyOf(workers);
             events = List.copyOf(events);
         }

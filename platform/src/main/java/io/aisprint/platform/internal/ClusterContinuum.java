@@ -65,6 +65,7 @@ public final class ClusterContinuum implements ContinuumBackend {
     /** Stateful components whose state is on its way to their new workers, by component. */
     private final Map<String, StateMoveInProgress> moving = new ConcurrentHashMap<>();
     private final AtomicLong stateMoves = new AtomicLong();
+    private final ResponseWindows overheads = new ResponseWindows(Long.MAX_VALUE / 4);
     private int version;
 
     /** A stateful step leaving {@code leaving} for {@code target}; its new requests wait for {@code arrived}. */
@@ -291,6 +292,18 @@ public final class ClusterContinuum implements ContinuumBackend {
     }
 
     @Override
+    public Map<String, io.aisprint.platform.RunResult.Stats> stepOverheads() {
+        Map<String, io.aisprint.platform.RunResult.Stats> result = new TreeMap<>();
+        for (Route.ComponentRoute component : current == null ? List.<Route.ComponentRoute>of() : current.components().values()) {
+            for (Route.Step step : component.steps()) {
+                String key = step.component() + "/" + step.partition().name();
+                result.put(key, overheads.stats(key, System.nanoTime()));
+            }
+        }
+        return result;
+    }
+
+    @Override
     public long stateMoves() {
         return stateMoves.get();
     }
@@ -322,7 +335,7 @@ public final class ClusterContinuum implements ContinuumBackend {
                                     isLost(failed, node, input));
                             return;
                         }
-                        record(step, node, result.timing());
+                        record(step, node, result.timing(), System.nanoTime() - sent);
                         finish(id, result, queued, sent, System.nanoTime(), null, false);
                     });
         } catch (RuntimeException refused) {
@@ -357,10 +370,13 @@ public final class ClusterContinuum implements ContinuumBackend {
     }
 
     /** The worker's measured times: to its busy counter and, as line protocol, to the monitor. */
-    private void record(Route.Step step, String node, Reported.Timing timing) {
+    private void record(Route.Step step, String node, Reported.Timing timing, long observedNanos) {
         if (timing == null) {
             return;
         }
+        // What the hop adds: the step as the driver saw it, less the service the worker measured.
+        overheads.add(step.component() + "/" + step.partition().name(), System.nanoTime(),
+                (observedNanos - timing.serviceNanos()) / 1e9);
         busyNanos.computeIfAbsent(node, key -> new AtomicLong()).addAndGet(timing.serviceNanos());
         Map<String, FieldValue> fields = new LinkedHashMap<>();
         fields.put("service_time", new FieldValue.FloatValue(timing.serviceNanos() / 1e9));

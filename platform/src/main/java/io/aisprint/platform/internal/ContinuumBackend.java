@@ -46,6 +46,14 @@ public interface ContinuumBackend extends AutoCloseable {
     /** The nodes (workers) each resource used during the run. */
     Map<String, List<String>> workersUsed();
 
+    /**
+     * Per step (component/partition), what a hop adds to its service time: dispatch, moving the input
+     * from the previous worker, queueing there and the result's way back (cluster only).
+     */
+    default Map<String, io.aisprint.platform.RunResult.Stats> stepOverheads() {
+        return Map.of();
+    }
+
     /** How many times a stateful component's state moved to another node (never in one process). */
     default long stateMoves() {
         return 0;
