@@ -2,6 +2,7 @@ package io.aisprint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.aisprint.cluster.ClusterDriver;
 import io.aisprint.model.ModelException;
 import io.aisprint.model.SystemDescription;
 import io.aisprint.model.io.SystemReaders;
@@ -28,19 +29,21 @@ import picocli.CommandLine.Parameters;
         "Measure the service demand of every partition on every resource kind it may use, and write",
         "the measured means into APP/common_config/performance.yaml so the design uses measured numbers.",
         "",
-        "Each (partition, resource) pair runs as a node of the embedded continuum with the resource's",
-        "cores, one request at a time: the partition's real code, then the emulated device time.",
-        "Pairs without a declared demand cannot be emulated and are listed as skipped.",
+        "Each (partition, resource) pair runs on a cluster worker labelled resource=R ('aisprint worker",
+        "--labels resource=R', with --speed F when a fast machine stands in for a slower device), one",
+        "request at a time; the service times are measured on the worker. Pairs whose resource has",
+        "no live worker are listed as skipped; nothing is invented from the declared demands.",
         "Changed lines keep their layout and get a '# profiled' comment; the file is validated",
         "before it replaces the old one.",
     },
     footer = {
         "",
         "Examples:",
-        "  aisprint profile examples/mask-detection --dry-run",
-        "  aisprint profile examples/mask-detection --runs 50",
+        "  aisprint profile examples/mask-detection --join 127.0.0.1:47500..47509 --dry-run",
+        "  aisprint profile examples/mask-detection --join 10.0.0.5:47500 --runs 50",
         "",
-        "Exit codes: 0 profiled, 1 invalid application, 2 unreadable input or usage error.",
+        "Exit codes: 0 profiled, 1 invalid application or nothing could be profiled (no worker of any",
+        "candidate resource), 2 unreadable input or usage error (--join missing).",
     })
 public final class ProfileCommand implements Callable<Integer> {
 
@@ -50,8 +53,8 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "30", description = "requests per pair (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--time-scale", defaultValue = "0.2", description = "wall seconds per application second (default: ${DEFAULT-VALUE})")
-    double timeScale;
+    @CommandLine.Mixin
+    JoinOptions cluster = new JoinOptions();
 
     @Option(names = "--dry-run", description = "measure and print, but do not change performance.yaml")
     boolean dryRun;
@@ -69,6 +72,10 @@ public final class ProfileCommand implements Callable<Integer> {
             throw new UserFacingException(app + ": not an application directory (profile writes common_config/performance.yaml)",
                     ExitCodes.USAGE);
         }
+        if (!cluster.given()) {
+            throw new UserFacingException("profile measures on cluster workers: give --join HOST:PORT of workers started with"
+                    + " 'aisprint worker --labels resource=R'", ExitCodes.USAGE);
+        }
         SystemDescription system;
         try {
             system = SystemReaders.read(app);
@@ -77,7 +84,16 @@ public final class ProfileCommand implements Callable<Integer> {
                     e.kind() == ModelException.Kind.UNREADABLE ? ExitCodes.USAGE : ExitCodes.INVALID);
         }
         try {
-            Profiler.Result result = Profiler.profile(system, runs, timeScale, 1);
+            Profiler.Result result;
+            try (ClusterDriver driver = cluster.driver(json ? null : out)) {
+                result = Profiler.profile(system, runs, driver, 1);
+            }
+            if (result.measurements().isEmpty()) {
+                spec.commandLine().getErr().println("error: nothing was profiled: no live worker stands for a candidate resource"
+                        + " of " + system.application().name() + ".\n  " + String.join("\n  ", result.skipped())
+                        + "\nMaybe start workers with --labels resource=R for the resources above.");
+                return ExitCodes.INVALID;
+            }
             int changed = dryRun ? 0 : Profiler.write(app, result);
             if (json) {
                 Map<String, Object> document = new LinkedHashMap<>();
@@ -87,17 +103,17 @@ public final class ProfileCommand implements Callable<Integer> {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
                 return ExitCodes.OK;
             }
-            out.printf(Locale.ROOT, "%-16s %-14s %-14s %10s %10s %10s%n", "component", "partition", "resource", "declared s",
-                    "measured s", "±95 %");
+            out.printf(Locale.ROOT, "%-16s %-14s %-14s %-10s %10s %10s %10s%n", "component", "partition", "resource", "worker",
+                    "declared s", "measured s", "±95 %");
             for (Profiler.Measurement m : result.measurements()) {
-                out.printf(Locale.ROOT, "%-16s %-14s %-14s %10.4f %10.4f %10.4f%n", m.component(), m.partition(), m.resource(),
-                        m.declared(), m.measured(), m.halfWidth95());
+                out.printf(Locale.ROOT, "%-16s %-14s %-14s %-10s %10.4f %10.4f %10.4f%n", m.component(), m.partition(), m.resource(),
+                        m.worker(), m.declared(), m.measured(), m.halfWidth95());
             }
             result.skipped().forEach(s -> out.println("skipped: " + s));
             out.println(dryRun ? "dry run: performance.yaml not changed"
                     : changed + " demand(s) written to " + app.resolve("common_config/performance.yaml"));
             return ExitCodes.OK;
-        } catch (PlatformException e) {
+        } catch (PlatformException | io.aisprint.cluster.ClusterException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.INVALID;
         }

@@ -2,6 +2,8 @@ package io.aisprint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.aisprint.cluster.ClusterDriver;
+import io.aisprint.cluster.ClusterException;
 import io.aisprint.model.ModelException;
 import io.aisprint.model.Placement;
 import io.aisprint.model.SystemDescription;
@@ -43,6 +45,11 @@ import picocli.CommandLine.Parameters;
         "",
         "Without --lambda or --load-profile the workload is APP/load_profile.csv when it exists,",
         "else the application's own λ.",
+        "",
+        "With --join the run uses cluster workers ('aisprint worker --labels resource=R') instead:",
+        "the design uses only resources with live workers, every partition runs on a worker of its",
+        "resource, hops are real transfers and times are measured on the workers (real time, time",
+        "scale 1). Requests of a lost worker run again on live ones (requests_retried).",
     },
     footer = {
         "",
@@ -50,6 +57,7 @@ import picocli.CommandLine.Parameters;
         "  aisprint run examples/mask-detection",
         "  aisprint run examples/mask-detection --lambda 3 --duration 30",
         "  aisprint run examples/mask-detection --load-profile my-profile.csv --report out/ --json",
+        "  aisprint run examples/mask-detection --join 127.0.0.1:47500..47509 --duration 40",
         "",
         "Load profile: CSV lines 'time_s,lambda' (a header and # comments allowed), first time 0.",
         "Report: DIR/summary.json and DIR/report.html (charts of response times against limits,",
@@ -95,6 +103,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print summary.json on stdout instead of the live view")
     boolean json;
 
+    @CommandLine.Mixin
+    JoinOptions cluster = new JoinOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -136,19 +147,37 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunOptions options = RunOptions.defaults(profile).withDuration(duration).withTimeScale(timeScale).withSeed(seed)
                     .withReplan(!noReplan);
-            if (!json) {
+            if (!json && cluster.given()) {
+                out.printf(Locale.ROOT, "aisprint run %s on cluster workers: %s for %.0f s (real time)%n",
+                        system.application().name(), workload, duration);
+            } else if (!json) {
                 out.printf(Locale.ROOT, "aisprint run %s: %s for %.0f s (time scale %.2f: about %.0f s of wall time)%n",
                         system.application().name(), workload, duration, timeScale, duration * timeScale);
                 out.flush();
             }
-            RunResult result = ApplicationManager.run(system, options, json ? RunListener.NONE : new LiveView(out, system));
+            RunListener view = json ? RunListener.NONE : new LiveView(out, system);
+            RunResult result;
+            if (!cluster.given()) {
+                result = ApplicationManager.run(system, options, view);
+            } else {
+                try (ClusterDriver driver = cluster.driver(json ? null : out)) {
+                    result = ApplicationManager.runOnCluster(system, options, view, driver);
+                }
+            }
             ReportWriter.write(result, report);
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ReportWriter.summary(result)));
             } else {
                 printSummary(out, result);
             }
+            if (result.backend().stopReason() != null) {
+                err.println("error: " + result.backend().stopReason());
+                return ExitCodes.INVALID;
+            }
             return ExitCodes.OK;
+        } catch (ClusterException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID;
         } catch (PlatformException | PlacementException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;

@@ -39,6 +39,11 @@ import picocli.CommandLine.Option;
         "  aisprint worker --join 10.0.0.5:47500 --labels layer=edge,resource=RasPi4 --cores 4",
         "  aisprint worker --join 10.0.0.5:47500,10.0.0.6:47500 --host 10.0.0.7 --tls-dir /etc/aisprint/tls",
         "  aisprint worker --join 127.0.0.1:47500..47509 --check      (join, print the members, leave)",
+        "  aisprint worker --join 127.0.0.1:47500..47509 --name pi --labels resource=RaspberryPi4 --speed 0.25",
+        "",
+        "A worker labelled resource=R is an instance of the application's candidate resource R:",
+        "'aisprint run APP --join ...' places partitions on such workers. --speed emulates a slower",
+        "device (the real work still runs; the extra time is reported apart).",
         "",
         "TLS: --tls-dir holds node.p12 (this node's key and certificate) and truststore.p12 (the CA it",
         "trusts), PKCS12, password in AISPRINT_TLS_PASSWORD. Every member must use TLS then.",
@@ -71,6 +76,16 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "K=V,...", defaultValue = "",
             description = "Labels tasks can require, e.g. layer=edge,resource=RasPi4.")
     String labels;
+
+    @Option(names = "--speed", paramLabel = "F", defaultValue = "1",
+            description = "Emulated speed, 0 < F <= 1: after each task's real work the worker holds its cores for"
+                    + " compute × (1/F - 1) more, so this machine stands in for a slower device (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--classpath", split = ",", paramLabel = "JAR",
+            description = "Jars (or class directories) with the application's own component classes, comma separated;"
+                    + " their SHA-256 digests are printed.")
+    List<Path> classpath = List.of();
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to bind and advertise to the other members (default: ${DEFAULT-VALUE}; use this machine's LAN address).")
@@ -125,6 +140,7 @@ public final class WorkerCommand implements Callable<Integer> {
         if (!verbose) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.ignite")).setLevel(Level.ERROR);
         }
+        Map<Path, String> digests;
         ClusterWorker worker;
         io.aisprint.cluster.AttestedJoin attested = null;
         try {
@@ -135,6 +151,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 attested = io.aisprint.cluster.AttestedJoin.attest(config, attest, attestCa, session, service);
                 config = attested.config();
             }
+            digests = io.aisprint.cluster.internal.ApplicationClassPath.install(classpath);
             worker = ClusterWorker.start(config);
             if (attested != null) {
                 attested.stopWhenRevoked(worker);
@@ -152,12 +169,17 @@ public final class WorkerCommand implements Callable<Integer> {
         report.put("labels", node.labels());
         report.put("members", worker.clusterSize());
         report.put("tls", config.tlsDirectory() != null);
+        report.put("speed", speed);
+        Map<String, String> jars = new LinkedHashMap<>();
+        digests.forEach((jar, digest) -> jars.put(jar.toString(), digest));
+        report.put("classpath", jars);
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(report));
         } else {
             out.printf("worker %s joined a cluster of %d members (%d cores, %d MiB, %d GPUs, labels %s, TLS %s)%n",
                     node.name(), worker.clusterSize(), node.cores(), node.memoryMb(), node.gpus(), node.labels(),
                     config.tlsDirectory() != null ? "on" : "off");
+            digests.forEach((jar, digest) -> out.printf("  class path %s sha256 %s%n", jar, digest));
         }
         out.flush();
         if (check) {
@@ -178,6 +200,14 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         int offeredCores = cores != null ? cores : Runtime.getRuntime().availableProcessors();
         long offeredMemory = memoryMb != null ? memoryMb : Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        if (!(speed > 0 && speed <= 1)) {
+            throw new UserFacingException("--speed " + speed + " must be above 0 and at most 1 (0.25: four times slower than"
+                    + " this machine).", ExitCodes.USAGE);
+        }
+        if (speed < 1) {
+            parsedLabels = new LinkedHashMap<>(parsedLabels);
+            parsedLabels.put("speed", Double.toString(speed));
+        }
         if (offeredCores < 1 || offeredMemory < 0 || gpus < 0) {
             throw new UserFacingException("--cores must be at least 1 and --memory, --gpus not negative.", ExitCodes.USAGE);
         }

@@ -35,6 +35,15 @@ public final class Remote {
         return new RemoteTaskFunction<>(body, List.of(inputs), RemoteTaskFunction.Mode.KEEP, null);
     }
 
+    /**
+     * A body whose value stays on the node that produced it while its small report comes back:
+     * the future holds a {@link Reported} whose value is a {@link RemoteRef}, with the worker's timing.
+     */
+    public static <S extends java.io.Serializable> TaskFunction<Reported<S>> keepReported(RemoteFunction<Reported<S>> body,
+            Object... inputs) {
+        return new RemoteTaskFunction<>(body, List.of(inputs), RemoteTaskFunction.Mode.KEEP, null);
+    }
+
     /** A body computing the new version of an OUT/INOUT data (declare it on the builder). */
     public static <T> TaskAction update(Data<T> target, RemoteFunction<T> body, Object... inputs) {
         RemoteTaskFunction<T> function = new RemoteTaskFunction<>(body, List.of(inputs), RemoteTaskFunction.Mode.RETURN, target);

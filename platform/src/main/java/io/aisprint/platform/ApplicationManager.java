@@ -17,6 +17,11 @@ import io.aisprint.placement.DesignOptions;
 import io.aisprint.placement.DesignResult;
 import io.aisprint.placement.Designer;
 import io.aisprint.platform.examples.ExampleCode;
+import io.aisprint.cluster.ClusterDriver;
+import io.aisprint.monitor.LineProtocol;
+import io.aisprint.monitor.Precision;
+import io.aisprint.platform.internal.ClusterContinuum;
+import io.aisprint.platform.internal.ContinuumBackend;
 import io.aisprint.platform.internal.EmbeddedContinuum;
 import io.aisprint.platform.internal.RequestFlow;
 import io.aisprint.platform.internal.ResponseWindows;
@@ -47,7 +52,13 @@ public final class ApplicationManager {
     private final RunListener listener;
     private final double scale;
 
-    private EmbeddedContinuum continuum;
+    private final ClusterDriver driver;
+    private ContinuumBackend continuum;
+    /** The cluster backend when the run uses worker processes, else null. */
+    private ClusterContinuum cluster;
+    private Map<String, Integer> liveCounts = Map.of();
+    private volatile String stopReason;
+    private Thread generator;
     private RequestFlow flow;
     private MetricStore store;
     private RuleEngine rules;
@@ -72,8 +83,9 @@ public final class ApplicationManager {
     private static final int VIOLATION_TICKS = 2;
     private int violatingTicks;
 
-    private ApplicationManager(SystemDescription system, RunOptions options, RunListener listener) {
+    private ApplicationManager(SystemDescription system, RunOptions options, RunListener listener, ClusterDriver driver) {
         this.system = system;
+        this.driver = driver;
         this.options = options;
         this.listener = listener == null ? RunListener.NONE : listener;
         this.scale = options.timeScale();
@@ -85,7 +97,20 @@ public final class ApplicationManager {
 
     /** Designs, runs and re-places {@code system} as {@code options} say; blocks until the run and its drain end. */
     public static RunResult run(SystemDescription system, RunOptions options, RunListener listener) {
-        return new ApplicationManager(system, options, listener).execute();
+        return new ApplicationManager(system, options, listener, null).execute();
+    }
+
+    /**
+     * The same loop on cluster workers: a worker labelled {@code resource=R} is an instance of R. The
+     * design uses only resources with live workers (instances capped by their count); partitions run
+     * their real code on those workers and every time is measured there, so the run is in real time
+     * (time scale 1). A lost worker's requests run again on live ones; losing every worker of a
+     * resource the run needs re-places, or ends the run naming the resource.
+     */
+    public static RunResult runOnCluster(SystemDescription system, RunOptions options, RunListener listener,
+            ClusterDriver driver) {
+        return new ApplicationManager(system, options.withTimeScale(1.0), listener, java.util.Objects.requireNonNull(driver,
+                "driver")).execute();
     }
 
     /** The design-time placement at {@code lambda}, or a user-facing error saying why there is none. */
@@ -103,22 +128,36 @@ public final class ApplicationManager {
         if (!(plannedLambda > 0)) {
             plannedLambda = Math.max(options.load().maximum(), 1e-3);
         }
-        deployed = design(system, plannedLambda);
+        if (driver != null) {
+            cluster = new ClusterContinuum(system, driver, this::ingest);
+            continuum = cluster;
+            liveCounts = cluster.liveCounts();
+        }
+        try {
+            deployed = design(planningSystem(), plannedLambda);
+        } catch (RuntimeException infeasible) {
+            if (continuum != null) {
+                continuum.close();
+            }
+            throw infeasible;
+        }
         costPerHour = Replanner.costPerHour(system, deployed, deployed, plannedLambda, options.edgeCostShare());
         store = MetricStores.inMemory();
         List<QosLimit> limits = qosLimits();
         rules = new RuleEngine(store, RuleSet.fromQos(limits, Duration.ofNanos(wallNanos(options.qosWindow())), List.of()),
                 Clock.systemUTC());
         rules.addListener(this::onAlert);
-        continuum = new EmbeddedContinuum(system, scale, options.seed());
-        flow = new RequestFlow(system, continuum, new FlowListener());
+        if (continuum == null) {
+            continuum = new EmbeddedContinuum(system, scale, options.seed());
+        }
+        flow = new RequestFlow(system, continuum, () -> route, new FlowListener());
         try {
             route = continuum.apply(deployed);
             listener.started(deployed, costPerHour);
             startNanos = System.nanoTime();
             startEpochNanos = Clock.systemUTC().instant().getEpochSecond() * 1_000_000_000L
                     + Clock.systemUTC().instant().getNano();
-            Thread generator = new Thread(this::generate, "workload");
+            generator = new Thread(this::generate, "workload");
             generator.setDaemon(true);
             generator.start();
             long tickNanos = wallNanos(options.tick());
@@ -130,7 +169,8 @@ public final class ApplicationManager {
                 nextTick += tickNanos;
                 long now = System.nanoTime();
                 controlStep(now);
-                if (now >= endOfArrivals && !generator.isAlive() && flow.inFlight() == 0) {
+                boolean arrivalsOver = now >= endOfArrivals || stopReason != null;
+                if (arrivalsOver && !generator.isAlive() && flow.inFlight() == 0) {
                     break;
                 }
                 if (now >= drainDeadline) {
@@ -146,6 +186,80 @@ public final class ApplicationManager {
             rules.close();
             store.close();
         }
+    }
+
+    /** The system the optimiser may use: all of it embedded, the resources with live workers on a cluster. */
+    private SystemDescription planningSystem() {
+        return cluster == null ? system : Replanner.liveSystem(system, liveCounts);
+    }
+
+    private Replanner.Result replan(double lambda) {
+        SystemDescription planning;
+        try {
+            planning = planningSystem();
+        } catch (PlatformException none) {
+            return new Replanner.Result(java.util.Optional.empty(), false, Double.NaN, Double.NaN, 0, 0, List.of(none.getMessage()));
+        }
+        return Replanner.replan(planning, deployed, route.placement(), lambda,
+                new Replanner.Options(options.edgeCostShare(), Duration.ofMillis(250), options.seed(), 1));
+    }
+
+    /**
+     * Cluster membership changed: the route follows the live workers (a lost one drops out, a new one
+     * becomes capacity); a resource left without any worker re-places over the live ones, or, when no
+     * placement is feasible there, stops the arrivals and ends the run naming the resource.
+     */
+    private void watchWorkers(double time, long now) {
+        Map<String, Integer> counts = cluster.liveCounts();
+        if (counts.equals(liveCounts)) {
+            return;
+        }
+        liveCounts = counts;
+        List<String> missing = route.placement().instances().keySet().stream().filter(r -> counts.getOrDefault(r, 0) == 0)
+                .sorted().toList();
+        if (missing.isEmpty()) {
+            route = continuum.apply(route.placement());
+            return;
+        }
+        String reason = "lost every worker of resource " + String.join(", ", missing);
+        double lambda = Math.max(plannedLambda, ResponseWindows.rate(arrivals, now,
+                Math.min(wallNanos(options.qosWindow()), Math.max(1, now - startNanos)), scale));
+        Replanner.Result result = replan(lambda * options.headroom());
+        if (result.placement().isPresent() && result.placement().get().instances().keySet().stream()
+                .allMatch(r -> counts.getOrDefault(r, 0) > 0)) {
+            applyReplacement(time, reason, lambda, result);
+            return;
+        }
+        stopReason = reason + " (workers " + String.join(", ", missing.stream()
+                .flatMap(r -> continuum.workersUsed().getOrDefault(r, List.of()).stream()).toList())
+                + "), and no placement on the live workers " + counts + " is feasible"
+                + (result.explanation().isEmpty() ? "" : ": " + String.join("; ", result.explanation()))
+                + "; the run stops after finishing what it can";
+        if (generator != null) {
+            generator.interrupt();
+        }
+        RunResult.ReplanAttempt attempt = new RunResult.ReplanAttempt(time, reason, lambda, "stopped: " + stopReason,
+                result.seconds());
+        attempts.add(attempt);
+        listener.replanned(attempt);
+    }
+
+    private void applyReplacement(double time, String reason, double lambda, Replanner.Result result) {
+        Placement before = route.placement();
+        route = continuum.apply(result.placement().get());
+        plannedLambda = lambda;
+        costPerHour = result.costAfter();
+        lastReplanTime = time;
+        RunResult.Replacement replacement = new RunResult.Replacement(time, reason, lambda * options.headroom(), before,
+                route.placement(), result.costBefore(), result.costAfter(), result.moves(), result.seconds());
+        replacements.add(replacement);
+        listener.replaced(replacement);
+    }
+
+    /** Worker measurements arrive as line protocol, as any monitoring agent would send them. */
+    private void ingest(String lines) {
+        long now = Clock.systemUTC().instant().getEpochSecond() * 1_000_000_000L;
+        store.write(LineProtocol.parse(lines, Precision.NANOSECONDS, now).points());
     }
 
     private List<QosLimit> qosLimits() {
@@ -209,6 +323,9 @@ public final class ApplicationManager {
     /** One tick: metrics to the monitor, rules, maybe a re-plan, housekeeping, the live view. */
     private void controlStep(long now) {
         double time = applicationSeconds(now);
+        if (cluster != null) {
+            watchWorkers(time, now);
+        }
         Map<String, Double> utilisation = continuum.utilisation(now);
         double observedShort = ResponseWindows.rate(arrivals, now, Math.min(wallNanos(options.qosWindow()), Math.max(1, now - startNanos)), scale);
         double observedLong = ResponseWindows.rate(arrivals, now, Math.min(wallNanos(options.loadWindow()), Math.max(1, now - startNanos)), scale);
@@ -275,8 +392,7 @@ public final class ApplicationManager {
         pendingViolation = null;
         lastReplanTime = time;
         double target = lambda * options.headroom();
-        Replanner.Result result = Replanner.replan(system, deployed, route.placement(), target,
-                new Replanner.Options(options.edgeCostShare(), Duration.ofMillis(250), options.seed(), 1));
+        Replanner.Result result = replan(target);
         String outcome;
         if (result.placement().isEmpty()) {
             outcome = "no feasible placement: " + String.join("; ", result.explanation());
@@ -284,14 +400,7 @@ public final class ApplicationManager {
             outcome = "kept the current placement (it is the cheapest feasible one at λ " + round(target) + ")";
             plannedLambda = lambda;
         } else {
-            Placement before = route.placement();
-            route = continuum.apply(result.placement().get());
-            plannedLambda = lambda;
-            costPerHour = result.costAfter();
-            RunResult.Replacement replacement = new RunResult.Replacement(time, reason, target, before, route.placement(),
-                    result.costBefore(), result.costAfter(), result.moves(), result.seconds());
-            replacements.add(replacement);
-            listener.replaced(replacement);
+            applyReplacement(time, reason, lambda, result);
             outcome = "re-placed with " + result.moves() + " move(s)";
         }
         RunResult.ReplanAttempt attempt = new RunResult.ReplanAttempt(time, reason, target, outcome, result.seconds());
@@ -328,7 +437,10 @@ public final class ApplicationManager {
         double anyViolation = timeline.stream().filter(p -> !p.violating().isEmpty()).count() * options.tick();
         return new RunResult(system.application().name(), options, flow.requestsIn(), flow.completed(), flow.failed(),
                 failureReasons, replacements, attempts, anyViolation, violationSeconds, deployed, route.placement(),
-                total > 0 ? weighted / total : costPerHour, limits, paths, timeline, (System.nanoTime() - startNanos) / 1e9);
+                total > 0 ? weighted / total : costPerHour, limits, paths, timeline, (System.nanoTime() - startNanos) / 1e9,
+                new RunResult.Backend(continuum.kind(), continuum.workersUsed(), flow.retried(),
+                        driver == null ? List.of() : driver.events().stream().map(Object::toString).toList(), stopReason,
+                        continuum.stateMoves(), continuum.stepOverheads()));
     }
 
     /** Collects measured times: to the monitor (execution_time, as AI-SPRINT's monitoring names it) and the windows. */

@@ -1,8 +1,8 @@
 package io.aisprint.platform;
 
+import io.aisprint.cluster.ClusterDriver;
 import io.aisprint.model.Component;
 import io.aisprint.model.Deployment;
-import io.aisprint.model.NodeResource;
 import io.aisprint.model.Partition;
 import io.aisprint.model.PerformanceModel;
 import io.aisprint.model.Resource;
@@ -11,9 +11,8 @@ import io.aisprint.model.io.ApplicationDirectoryReader;
 import io.aisprint.model.io.SystemReaders;
 import io.aisprint.platform.examples.ExampleCode;
 import io.aisprint.platform.examples.PartitionCode;
-import io.aisprint.runtime.Constraints;
+import io.aisprint.platform.internal.WorkerSampler;
 import io.aisprint.runtime.NodeSpec;
-import io.aisprint.runtime.TaskRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,32 +22,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.SplittableRandom;
-import java.util.concurrent.locks.LockSupport;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code aisprint profile}: runs every partition on every resource kind it may use, as a node of the
- * embedded continuum with that resource's cores, one request at a time, and measures its mean
- * service time (the real code plus the emulated device time). The measured demands replace the
- * declared ones in the application's {@code performance.yaml}, so the designer uses measured numbers.
+ * {@code aisprint profile}: runs every partition on every resource kind it may use, on a cluster
+ * worker labelled with that resource, one request at a time, and takes the service times the worker
+ * measured (the partition's real code, plus the worker's emulated slowness when it stands in for a
+ * slower device with {@code --speed}). The measured means replace the declared demands in the
+ * application's {@code performance.yaml}, so the designer uses measured numbers.
  *
- * <p>The embedded continuum emulates a device from its declared demand, so a pair without a
- * declaration cannot be profiled here (it is reported, not invented).
+ * <p>A pair whose resource has no live worker is reported as skipped, never invented.
  */
 public final class Profiler {
-    private static final int WARM_UP_RUNS = 50;
+    private static final int WARM_UP_RUNS = 20;
 
     private Profiler() {
     }
 
-    /** One measured (component, partition, resource) pair; times in application seconds. */
-    public record Measurement(String component, String partition, String resource, String model, double declared,
-            double measured, double halfWidth95, int runs) {
+    /** One measured (component, partition, resource) pair; times in seconds; {@code declared} is NaN without a declaration. */
+    public record Measurement(String component, String partition, String resource, String worker, String model,
+            double declared, double measured, double halfWidth95, int runs) {
     }
 
-    /** What profiling found. {@code skipped} lists pairs that have no declaration to emulate. */
+    /** What profiling found. {@code skipped} lists pairs that had no live worker to run on. */
     public record Result(List<Measurement> measurements, List<String> skipped) {
         public Result {
             measurements = List.copyOf(measurements);
@@ -56,44 +55,76 @@ public final class Profiler {
         }
     }
 
-    /** Measures every pair of {@code system} with {@code runs} sequential requests at {@code timeScale}. */
-    public static Result profile(SystemDescription system, int runs, double timeScale, long seed) {
+    /** Measures every pair of {@code system} that has a live worker, with {@code runs} sequential requests each. */
+    public static Result profile(SystemDescription system, int runs, ClusterDriver driver, long seed) {
         if (runs < 2) {
             throw new PlatformException("profiling needs at least 2 runs per pair, got " + runs);
         }
-        if (!(timeScale > 0)) {
-            throw new PlatformException("the time scale must be positive, got " + timeScale);
+        Map<String, List<String>> workers = new TreeMap<>();
+        for (NodeSpec worker : driver.workers()) {
+            String resource = worker.labels().get("resource");
+            if (resource != null) {
+                workers.computeIfAbsent(resource, key -> new ArrayList<>()).add(worker.name());
+            }
         }
         List<Measurement> measurements = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        Map<String, Resource> resources = system.continuum().resourcesByName();
-        try (TaskRuntime runtime = TaskRuntime.builder().node(NodeSpec.of("control", 1).withLabels(Map.of("role", "control"))).build()) {
+        try (WorkerSampler sampler = new WorkerSampler(driver)) {
             for (Component component : system.application().components()) {
                 for (Deployment deployment : component.deployments()) {
                     List<Partition> partitions = deployment.partitions();
                     for (int index = 0; index < partitions.size(); index++) {
                         Partition partition = partitions.get(index);
-                        PartitionCode code = ExampleCode.forPartition(component.name(), index, partitions.size(),
-                                partition.earlyExitProbability());
+                        // The partition's input is what the one before it produces; computed here, sent with the request.
                         PartitionCode previous = index == 0 ? null
                                 : ExampleCode.forPartition(component.name(), index - 1, partitions.size(), 0);
-                        for (String resourceName : partition.memoryByResource().keySet()) {
-                            Resource resource = resources.get(resourceName);
-                            var model = system.performance().model(component.name(), partition.name(), resourceName);
-                            double declared = model.map(Profiler::declaredDemand).orElse(Double.NaN);
-                            if (resource == null || Double.isNaN(declared)) {
-                                skipped.add(component.name() + "/" + partition.name() + " on " + resourceName
-                                        + (model.isPresent() ? " (regression model: no demand to emulate)" : " (no declaration)"));
+                        for (String resource : partition.memoryByResource().keySet()) {
+                            List<String> candidates = workers.getOrDefault(resource, List.of());
+                            if (candidates.isEmpty()) {
+                                skipped.add(component.name() + "/" + partition.name() + " on " + resource
+                                        + " (no live worker labelled resource=" + resource + ")");
                                 continue;
                             }
-                            measurements.add(measure(runtime, component.name(), partition.name(), resource, model.get().keyword(),
-                                    code, previous, declared, runs, timeScale, seed));
+                            Random random = new Random(seed);
+                            Supplier<Object> inputs = () -> {
+                                Object frame = ExampleCode.newRequestInput(random);
+                                return previous == null ? frame : previous.run(frame).output();
+                            };
+                            long outputBytes = (long) (partition.dataSizes().stream().mapToDouble(Double::doubleValue).max()
+                                    .orElse(0) * 1_000_000);
+                            double[] samples = sampler.serviceSeconds(candidates.get(0), component.name(), index,
+                                    partitions.size(), partition.earlyExitProbability(), outputBytes, inputs, WARM_UP_RUNS, runs);
+                            var model = system.performance().model(component.name(), partition.name(), resource);
+                            measurements.add(measurement(component.name(), partition.name(), resource, candidates.get(0),
+                                    model.map(PerformanceModel::keyword).orElse(defaultModel(system, resource)),
+                                    model.map(Profiler::declaredDemand).orElse(Double.NaN), samples));
                         }
                     }
                 }
             }
         }
         return new Result(measurements, skipped);
+    }
+
+    private static String defaultModel(SystemDescription system, String resource) {
+        Resource known = system.continuum().resourcesByName().get(resource);
+        return known != null && known.kind() == io.aisprint.model.ResourceKind.EDGE ? "QTedge" : "QTcloud";
+    }
+
+    private static Measurement measurement(String component, String partition, String resource, String worker, String keyword,
+            double declared, double[] samples) {
+        double mean = 0;
+        for (double sample : samples) {
+            mean += sample;
+        }
+        mean /= samples.length;
+        double variance = 0;
+        for (double sample : samples) {
+            variance += (sample - mean) * (sample - mean);
+        }
+        variance /= samples.length - 1;
+        return new Measurement(component, partition, resource, worker, keyword, declared, mean,
+                1.96 * Math.sqrt(variance / samples.length), samples.length);
     }
 
     private static double declaredDemand(PerformanceModel model) {
@@ -104,60 +135,6 @@ public final class Profiler {
             return faas.demandWarm();
         }
         return Double.NaN;
-    }
-
-    private static Measurement measure(TaskRuntime runtime, String component, String partition, Resource resource, String keyword,
-            PartitionCode code, PartitionCode previous, double declared, int runs, double timeScale, long seed) {
-        int cores = resource instanceof NodeResource node ? Math.max(1, node.cores()) : 1;
-        String nodeName = "profile-" + resource.name();
-        runtime.addNode(new NodeSpec(nodeName, cores, (long) Math.max(1, resource.memory()), 0, null, Map.of("node", nodeName)));
-        try {
-            Random random = new Random(seed);
-            for (int i = 0; i < WARM_UP_RUNS; i++) {
-                Object input = ExampleCode.newRequestInput(random);
-                code.run(previous == null ? input : previous.run(input).output());
-            }
-            double[] samples = new double[runs];
-            for (int run = 0; run < runs; run++) {
-                Object frame = ExampleCode.newRequestInput(random);
-                Object input = previous == null ? frame : previous.run(frame).output();
-                SplittableRandom draw = new SplittableRandom(seed * 1_000_003L + (component + partition + resource.name()).hashCode() * 31L + run);
-                long nanos = runtime.task(component + "/" + partition + "@" + resource.name())
-                        .constraints(Constraints.of().withCores(cores).withLabel("node", nodeName))
-                        .call(context -> serve(code, input, declared, timeScale, draw)).get();
-                samples[run] = nanos / 1e9 / timeScale;
-            }
-            double mean = 0;
-            for (double sample : samples) {
-                mean += sample;
-            }
-            mean /= runs;
-            double variance = 0;
-            for (double sample : samples) {
-                variance += (sample - mean) * (sample - mean);
-            }
-            variance /= runs - 1;
-            return new Measurement(component, partition, resource.name(), keyword, declared, mean,
-                    1.96 * Math.sqrt(variance / runs), runs);
-        } finally {
-            runtime.removeNode(nodeName);
-        }
-    }
-
-    /** The same service as the embedded continuum: the real code, then the device's remaining time. */
-    private static long serve(PartitionCode code, Object input, double mean, double timeScale, SplittableRandom draw) {
-        long start = System.nanoTime();
-        code.run(input);
-        double seconds = 0;
-        for (int k = 0; k < 4; k++) {
-            seconds += -Math.log(1 - draw.nextDouble());
-        }
-        long until = start + (long) (seconds * mean / 4 * timeScale * 1e9);
-        long now;
-        while ((now = System.nanoTime()) < until) {
-            LockSupport.parkNanos(until - now);
-        }
-        return System.nanoTime() - start;
     }
 
     private static final Pattern ENTRY = Pattern.compile("^(\\s+)([^\\s:#][^:#]*):\\s*\\{(.*)}\\s*(#.*)?$");

@@ -188,7 +188,6 @@ public final class Replanner {
             }
         });
         List<ComputationalLayer> layers = new ArrayList<>();
-        Set<String> kept = new java.util.HashSet<>();
         for (ComputationalLayer layer : system.continuum().layers()) {
             List<Resource> resources = new ArrayList<>();
             boolean vmLayerInUse = layer.resources().stream().anyMatch(r -> currentVm.containsKey(r.name()));
@@ -209,9 +208,43 @@ public final class Replanner {
             }
             if (!resources.isEmpty()) {
                 layers.add(new ComputationalLayer(layer.name(), layer.kind(), resources));
-                resources.forEach(r -> kept.add(r.name()));
             }
         }
+        return withLayers(system, layers, "under the run-time rules (deployed edge devices and VM types only)");
+    }
+
+    /**
+     * The system on the resources that have live cluster workers: a resource without a worker labelled
+     * with its name is gone, and a node resource offers at most as many instances as it has workers.
+     */
+    public static SystemDescription liveSystem(SystemDescription system, Map<String, Integer> workersPerResource) {
+        List<ComputationalLayer> layers = new ArrayList<>();
+        for (ComputationalLayer layer : system.continuum().layers()) {
+            List<Resource> resources = new ArrayList<>();
+            for (Resource resource : layer.resources()) {
+                int workers = workersPerResource.getOrDefault(resource.name(), 0);
+                if (workers <= 0) {
+                    continue;
+                }
+                if (resource instanceof NodeResource node) {
+                    resources.add(new NodeResource(node.name(), node.layer(), node.kind(), node.description(),
+                            Math.min(node.number(), workers), node.cost(), node.memory(), node.cores()));
+                } else {
+                    resources.add(resource);
+                }
+            }
+            if (!resources.isEmpty()) {
+                layers.add(new ComputationalLayer(layer.name(), layer.kind(), resources));
+            }
+        }
+        return withLayers(system, layers, "on the live workers " + workersPerResource
+                + "\nMaybe start a worker with --labels resource=R for one of its candidate resources");
+    }
+
+    /** {@code system} on {@code layers} only: partitions and deployments lose the candidates that are gone. */
+    private static SystemDescription withLayers(SystemDescription system, List<ComputationalLayer> layers, String where) {
+        Set<String> kept = new java.util.HashSet<>();
+        layers.forEach(layer -> layer.resources().forEach(r -> kept.add(r.name())));
         List<Component> components = new ArrayList<>();
         for (Component component : system.application().components()) {
             List<Deployment> deployments = new ArrayList<>();
@@ -234,8 +267,7 @@ public final class Replanner {
                 }
             }
             if (deployments.isEmpty()) {
-                throw new PlatformException("component " + component.name()
-                        + " has no candidate left under the run-time rules (deployed edge devices and VM types only)");
+                throw new PlatformException("component " + component.name() + " has no candidate left " + where);
             }
             components.add(new Component(component.name(), deployments));
         }

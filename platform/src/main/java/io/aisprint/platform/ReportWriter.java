@@ -39,6 +39,8 @@ public final class ReportWriter {
     public static Map<String, Object> summary(RunResult result) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("application", result.application());
+        summary.put("backend", result.backend().kind());
+        summary.put("workers", new java.util.TreeMap<>(result.backend().workers()));
         summary.put("duration_s", result.options().duration());
         summary.put("time_scale", result.options().timeScale());
         summary.put("wall_seconds", round(result.wallSeconds()));
@@ -46,6 +48,13 @@ public final class ReportWriter {
         summary.put("requests_completed", result.requestsCompleted());
         summary.put("requests_failed", result.requestsFailed());
         summary.put("failure_reasons", result.failureReasons());
+        summary.put("requests_retried", result.backend().requestsRetried());
+        summary.put("migrations", result.replacements().size());
+        summary.put("state_moves", result.backend().stateMoves());
+        summary.put("worker_events", result.backend().events());
+        if (result.backend().stopReason() != null) {
+            summary.put("stopped_early", result.backend().stopReason());
+        }
         List<Map<String, Object>> replacements = new ArrayList<>();
         for (RunResult.Replacement replacement : result.replacements()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -75,6 +84,15 @@ public final class ReportWriter {
         summary.put("final_placement", placement(result.finalPlacement()));
         summary.put("mean_cost_per_hour", round(result.meanCostPerHour()));
         summary.put("edge_cost_share", result.options().edgeCostShare());
+        // Measured response times per component and path over the last QoS window of the run.
+        Map<String, Object> times = new java.util.TreeMap<>();
+        if (!result.timeline().isEmpty()) {
+            result.timeline().get(result.timeline().size() - 1).responseTimes().forEach((name, stats) -> times.put(name, stats(stats)));
+        }
+        summary.put("response_times_last_window", times);
+        Map<String, Object> overheads = new java.util.TreeMap<>();
+        result.backend().stepOverheads().forEach((step, stats) -> overheads.put(step, stats(stats)));
+        summary.put("step_overhead_s", overheads);
         return summary;
     }
 
@@ -192,6 +210,15 @@ public final class ReportWriter {
 
     private static void row(StringBuilder html, String name, String value) {
         html.append("<tr><th>").append(SvgChart.escape(name)).append("</th><td>").append(SvgChart.escape(value)).append("</td></tr>\n");
+    }
+
+    private static Map<String, Object> stats(RunResult.Stats stats) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("p50_s", round(stats.p50()));
+        entry.put("p95_s", round(stats.p95()));
+        entry.put("mean_s", round(stats.mean()));
+        entry.put("count", stats.count());
+        return entry;
     }
 
     private static double round(double value) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param meanCostPerHour      time-weighted mean cost per hour (run-time prices: edge cost times ε)
  * @param limits               the QoS limits (local per component, global per path name)
  * @param timeline             one point per tick
+ * @param backend              where it ran: the embedded continuum or cluster workers, and what happened to them
  */
 public record RunResult(
         String application,
@@ -35,7 +36,8 @@ public record RunResult(
         Map<String, Double> limits,
         Map<String, List<String>> paths,
         List<TimelinePoint> timeline,
-        double wallSeconds) {
+        double wallSeconds,
+        Backend backend) {
 
     public RunResult {
         failureReasons = Map.copyOf(failureReasons);
@@ -45,6 +47,26 @@ public record RunResult(
         limits = Map.copyOf(limits);
         paths = Map.copyOf(paths);
         timeline = List.copyOf(timeline);
+    }
+
+    /**
+     * Where the run's partitions executed.
+     *
+     * @param kind            "embedded" (nodes in this process) or "cluster" (worker processes)
+     * @param workers         per resource, the nodes or workers that served it at some time
+     * @param requestsRetried requests that ran again on other workers after a worker they used was lost
+     * @param events          what happened to the workers (joined, lost), oldest first
+     * @param stopReason      why the run stopped early (every worker of a needed resource lost), else null
+     * @param stateMoves      how many times a stateful component's state moved to another worker with it
+     * @param stepOverheads   per step, the time outside the worker's measured service (cluster only)
+     */
+    public record Backend(String kind, Map<String, List<String>> workers, long requestsRetried, List<String> events,
+            String stopReason, long stateMoves, Map<String, Stats> stepOverheads) {
+        public Backend {
+            stepOverheads = Map.copyOf(stepOverheads);
+            workers = Map.copyOf(workers);
+            events = List.copyOf(events);
+        }
     }
 
     /** One applied re-placement: when, why, from what to what, and what it costs per hour. */

@@ -2,41 +2,67 @@ package io.aisprint.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aisprint.cluster.ClusterConfig;
+import io.aisprint.cluster.ClusterDriver;
+import io.aisprint.cluster.ClusterWorker;
 import io.aisprint.model.PerformanceModel;
 import io.aisprint.model.SystemDescription;
 import io.aisprint.model.io.SystemReaders;
+import io.aisprint.runtime.NodeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Profiling on real workers: a Raspberry Pi stand-in (speed 0.1) and a VM worker, in this JVM. */
 class ProfilerTest {
+    private static final int PORT = 47570;
 
     @TempDir
     Path dir;
 
+    private static ClusterConfig config(String name, Map<String, String> labels) {
+        return ClusterConfig.of(new NodeSpec(name, 1, 1024, 0, null, labels), ClusterConfig.loopback(PORT, 10))
+                .withPorts(PORT, PORT + 100, 10).withJoinTimeout(Duration.ofSeconds(60));
+    }
+
     @Test
-    void measuresEveryDeclaredPairAndWritesTheDemandsKeepingTheFileValid() throws Exception {
+    void measuresEveryPairThatHasAWorkerAndWritesTheDemandsKeepingTheFileValid() throws Exception {
         Path app = copy(Examples.directory("mask-detection"), dir.resolve("app"));
         SystemDescription system = SystemReaders.read(app);
-        Profiler.Result result = Profiler.profile(system, 6, 0.1, 1);
-        assertThat(result.measurements()).hasSize(10);
-        assertThat(result.skipped()).isEmpty();
-        for (Profiler.Measurement m : result.measurements()) {
-            // Measured: at least the real code's time, around the emulated device's mean (Gamma draws vary).
-            assertThat(m.measured()).as(m.toString()).isBetween(m.declared() * 0.3, m.declared() * 3 + 0.05);
+        Profiler.Result result;
+        try (ClusterWorker pi = ClusterWorker.start(config("pi", Map.of("resource", "RaspberryPi4", "speed", "0.1")));
+                ClusterWorker vm = ClusterWorker.start(config("vm", Map.of("resource", "VM-t3xlarge")));
+                ClusterDriver driver = ClusterDriver.start(config("profiler", Map.of()))) {
+            driver.awaitWorkers(2, Duration.ofSeconds(60));
+            result = Profiler.profile(system, 8, driver, 1);
         }
+        // blurry-faces, mask-detector and its first partition on the Pi; mask-detector and its second partition on the VM.
+        assertThat(result.measurements()).hasSize(5);
+        assertThat(result.skipped()).hasSize(5).allMatch(s -> s.contains("JetsonNano") || s.contains("VM-g4dnxlarge"));
+        Profiler.Measurement onPi = find(result, "mask-detector", "base", "RaspberryPi4");
+        Profiler.Measurement onVm = find(result, "mask-detector", "base", "VM-t3xlarge");
+        assertThat(onPi.worker()).isEqualTo("pi");
+        assertThat(onVm.measured()).isPositive();
+        // The same real work, held ten times as long on the stand-in for the slower device.
+        assertThat(onPi.measured()).isGreaterThan(3 * onVm.measured());
+
         int changed = Profiler.write(app, result);
-        assertThat(changed).isEqualTo(10);
+        assertThat(changed).isEqualTo(5);
         String text = Files.readString(app.resolve("common_config/performance.yaml"));
         assertThat(text).contains("# profiled", "# Performance declarations");
-        SystemDescription reread = SystemReaders.read(app);
-        Profiler.Measurement first = result.measurements().get(0);
-        PerformanceModel model = reread.performance().model(first.component(), first.partition(), first.resource()).orElseThrow();
-        assertThat(((PerformanceModel.QueueDemand) model).demand()).isCloseTo(first.measured(),
+        PerformanceModel model = SystemReaders.read(app).performance().model("mask-detector", "base", "RaspberryPi4").orElseThrow();
+        assertThat(((PerformanceModel.QueueDemand) model).demand()).isCloseTo(onPi.measured(),
                 org.assertj.core.data.Percentage.withPercentage(0.1));
+    }
+
+    private static Profiler.Measurement find(Profiler.Result result, String component, String partition, String resource) {
+        return result.measurements().stream().filter(m -> m.component().equals(component) && m.partition().equals(partition)
+                && m.resource().equals(resource)).findFirst().orElseThrow();
     }
 
     private static Path copy(Path source, Path target) throws Exception {

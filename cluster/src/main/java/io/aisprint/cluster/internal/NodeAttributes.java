@@ -16,6 +16,8 @@ public final class NodeAttributes {
     static final String ARCHITECTURE = "aisprint.architecture";
     static final String LABEL_PREFIX = "aisprint.label.";
     public static final String WORKER = "worker";
+    /** The label every worker carries with its own name. */
+    public static final String NODE_LABEL = "node";
     public static final String DRIVER = "driver";
 
     private NodeAttributes() {
@@ -49,6 +51,8 @@ public final class NodeAttributes {
                 labels.put(entry.getKey().substring(LABEL_PREFIX.length()), entry.getValue().toString());
             }
         }
+        // Every worker can be addressed by name: a task may pin itself to one with node=NAME.
+        labels.putIfAbsent(NODE_LABEL, name(node));
         return new NodeSpec(name(node), Integer.parseInt(node.attribute(CORES)), Long.parseLong(node.attribute(MEMORY)),
                 Integer.parseInt(node.attribute(GPUS)), node.attribute(ARCHITECTURE), labels);
     }

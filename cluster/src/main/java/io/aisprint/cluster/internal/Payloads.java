@@ -128,6 +128,14 @@ final class Payloads {
         }
     }
 
+    /** Where bodies' classes come from: the class path, plus the jars a worker was given with {@code --classpath}. */
+    private static volatile ClassLoader applicationClasses = Payloads.class.getClassLoader();
+
+    /** Lets this process read bodies and values whose classes are in {@code loader} (its parent must be ours). */
+    static void useApplicationClasses(ClassLoader loader) {
+        applicationClasses = java.util.Objects.requireNonNull(loader, "loader");
+    }
+
     static Object read(byte[] data, String what) {
         return read(data, 0, what);
     }
@@ -141,7 +149,7 @@ final class Payloads {
             @Override
             protected Class<?> resolveClass(ObjectStreamClass description) throws IOException, ClassNotFoundException {
                 try {
-                    return Class.forName(description.getName(), false, Payloads.class.getClassLoader());
+                    return Class.forName(description.getName(), false, applicationClasses);
                 } catch (ClassNotFoundException notHere) {
                     return super.resolveClass(description);
                 }

@@ -79,7 +79,18 @@ public final class RemoteCalls {
         if (!outcome.ok()) {
             throw new RemoteTaskException(nodeName, outcome);
         }
-        return new RemoteResult(outcome.value() instanceof RemoteRef<?> ref ? kept.track(ref) : outcome.value(), outcome.files());
+        return new RemoteResult(tracked(outcome.value()), outcome.files());
+    }
+
+    /** Kept references (bare or inside a report) are tracked so their values are freed when dropped. */
+    private Object tracked(Object value) {
+        if (value instanceof RemoteRef<?> ref) {
+            return kept.track(ref);
+        }
+        if (value instanceof io.aisprint.cluster.Reported<?> reported && reported.value() instanceof RemoteRef<?> ref) {
+            return reported.withValue(kept.track(ref));
+        }
+        return value;
     }
 
     private NodeLostException lost(String nodeName, String taskName, int attempt, String what, Throwable cause) {

@@ -3,6 +3,7 @@ package io.aisprint.cluster.internal;
 import io.aisprint.cluster.ClusterException;
 import io.aisprint.cluster.RemoteFunction;
 import io.aisprint.cluster.RemoteRef;
+import io.aisprint.cluster.Reported;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -97,11 +98,12 @@ public final class RemoteJob {
 
     /**
      * Runs a body with its inputs resolved: kept values from {@code store}, or from the
-     * transfers {@link #startFetches} began; shared by the worker and the in-process path.
+     * transfers {@link #startFetches} began; shared by the worker and the in-process path. A node
+     * labelled {@code speed=F} (F < 1) then holds its cores for the emulated rest of the service time.
      */
     static RemoteResult run(RemoteFunction<?> body, Object[] values, boolean keep, String nodeName, Map<String, String> labels,
-            String taskName, int attempt, LocalStore store, UUID driver, Map<String, CompletableFuture<Object>> fetching)
-            throws Exception {
+            String taskName, int attempt, LocalStore store, UUID driver, Map<String, CompletableFuture<Object>> fetching,
+            long arrivedNanos) throws Exception {
         List<Object> args = new ArrayList<>(values.length);
         Path staging = null;
         try {
@@ -118,7 +120,14 @@ public final class RemoteJob {
                     args.add(value);
                 }
             }
+            long started = System.nanoTime();
             Object result = body.apply(new RemoteContextImpl(args, nodeName, labels, taskName, attempt));
+            long computed = System.nanoTime() - started;
+            double speed = WorkerSpeed.of(labels);
+            long held = WorkerSpeed.hold(computed, speed);
+            if (result instanceof Reported<?> reported) {
+                result = reported.withTiming(new Reported.Timing(Math.max(0, started - arrivedNanos), computed, held, speed));
+            }
             Map<Integer, byte[]> outputs = new HashMap<>();
             for (int i = 0; i < values.length; i++) {
                 if (values[i] instanceof StagedFile file && file.output()) {
@@ -134,6 +143,11 @@ public final class RemoteJob {
                 return new RemoteResult(result, outputs);
             }
             String key = UUID.randomUUID().toString();
+            if (result instanceof Reported<?> reported) {
+                // The report travels back; only the value stays here.
+                store.put(key, reported.value(), driver);
+                return new RemoteResult(reported.withValue(new RemoteRef<>(nodeName, key)), outputs);
+            }
             store.put(key, result, driver);
             return new RemoteResult(new RemoteRef<>(nodeName, key), outputs);
         } finally {

@@ -63,9 +63,13 @@ public final class RemoteTaskFunction<R> implements TaskFunction<R> {
         Object result;
         if (session == null) {
             result = RemoteJob.run(body, values, keep, context.nodeName(), labelsOf(context), context.taskName(),
-                    context.attempt(), IN_PROCESS, null, RemoteJob.startFetches(values, IN_PROCESS, RemoteTaskFunction::missing)).value();
+                    context.attempt(), IN_PROCESS, null, RemoteJob.startFetches(values, IN_PROCESS, RemoteTaskFunction::missing),
+                    System.nanoTime()).value();
             if (result instanceof RemoteRef<?> ref) {
                 result = IN_PROCESS_KEPT.track(ref);
+            } else if (result instanceof io.aisprint.cluster.Reported<?> reported) {
+                Object value = reported.value() instanceof RemoteRef<?> ref ? IN_PROCESS_KEPT.track(ref) : reported.value();
+                result = reported.withValue(value);
             }
         } else {
             RemoteResult remote = session.call(context.nodeName(), context.taskName(), context.attempt(),

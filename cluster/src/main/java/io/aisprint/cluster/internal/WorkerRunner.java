@@ -43,6 +43,7 @@ final class WorkerRunner {
     }
 
     private void accept(UUID driver, byte[] message) {
+        long arrived = System.nanoTime();
         if (message.length < 8) {
             return; // not from an aisprint driver: there is no request to answer
         }
@@ -60,7 +61,7 @@ final class WorkerRunner {
         Object[] values = (Object[]) unpacked[1];
         Map<String, CompletableFuture<Object>> fetching = RemoteJob.startFetches(values, messenger.store(),
                 ref -> messenger.value(ref, driver));
-        Attempt attempt = new Attempt(driver, id, job, body, values, fetching);
+        Attempt attempt = new Attempt(driver, id, job, body, values, fetching, arrived);
         if (fetching.isEmpty()) {
             gate.offer(attempt);
         } else {
@@ -71,7 +72,7 @@ final class WorkerRunner {
 
     /** An attempt whose inputs are here (or failed to come), waiting for its cores. */
     private record Attempt(UUID driver, long id, RemoteJob job, RemoteFunction<?> body, Object[] values,
-            Map<String, CompletableFuture<Object>> fetched) {
+            Map<String, CompletableFuture<Object>> fetched, long arrivedNanos) {
         int cores(int total) {
             return Math.min(total, Math.max(1, job.cores));
         }
@@ -140,7 +141,7 @@ final class WorkerRunner {
         try {
             running.put(key, Thread.currentThread());
             RemoteResult result = RemoteJob.run(attempt.body(), attempt.values(), job.keep, nodeName, labels, job.taskName, job.attempt,
-                    messenger.store(), attempt.driver(), attempt.fetched());
+                    messenger.store(), attempt.driver(), attempt.fetched(), attempt.arrivedNanos());
             outcome = RemoteOutcome.success(result);
         } catch (Throwable failed) {
             outcome = RemoteOutcome.failure(failed);

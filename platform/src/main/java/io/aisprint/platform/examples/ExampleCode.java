@@ -35,7 +35,7 @@ public final class ExampleCode {
         if (component.equals("mask-detector")) {
             TinyCnn cnn = new TinyCnn(WEIGHT_SEED);
             if (partitionCount == 1) {
-                return input -> new PartitionCode.Result(cnn.classify(cnn.features(asFrame(input))), false);
+                return new MaskCounter(cnn, false);
             }
             if (partitionIndex == 0) {
                 double threshold = threshold(cnn, earlyExitProbability);
@@ -45,17 +45,18 @@ public final class ExampleCode {
                     return new PartitionCode.Result(features, exit);
                 };
             }
-            return input -> new PartitionCode.Result(cnn.classify(asFeatures(input)), false);
+            return new MaskCounter(cnn, true);
         }
         return new GenericWork(earlyExitProbability);
     }
 
-    private static Frame asFrame(Object input) {
-        return input instanceof Frame frame ? frame : Frame.generate(new Random(input == null ? 0 : input.hashCode()));
+    /** Whether that partition keeps state between requests (see {@link Stateful}): the mask-detector's classifier. */
+    public static boolean isStateful(String component, int partitionIndex, int partitionCount) {
+        return component.equals("mask-detector") && partitionIndex == partitionCount - 1;
     }
 
-    private static float[] asFeatures(Object input) {
-        return input instanceof float[] features ? features : new TinyCnn(WEIGHT_SEED).features(asFrame(input));
+    static Frame asFrame(Object input) {
+        return input instanceof Frame frame ? frame : Frame.generate(new Random(input == null ? 0 : input.hashCode()));
     }
 
     /** The confidence above which the declared share of generated frames exits early. */

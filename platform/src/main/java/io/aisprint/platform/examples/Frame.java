@@ -7,8 +7,9 @@ import java.util.Random;
 /**
  * A grey-scale camera frame (values 0..1, row-major) with the face boxes drawn into it. Frames are
  * generated: a noisy background with a few bright elliptic "faces", some wearing a darker "mask" band.
+ * Serialisable: frames travel between cluster workers.
  */
-public record Frame(int width, int height, float[] pixels, List<int[]> faces) {
+public record Frame(int width, int height, float[] pixels, List<int[]> faces) implements java.io.Serializable {
 
     public static final int SIZE = 64;
 

@@ -1,7 +1,5 @@
 package io.aisprint.platform.internal;
 
-import io.aisprint.model.Component;
-import io.aisprint.model.Deployment;
 import io.aisprint.model.FaasResource;
 import io.aisprint.model.NodeResource;
 import io.aisprint.model.Partition;
@@ -40,18 +38,12 @@ import java.util.concurrent.locks.LockSupport;
  * the rest of its service time: a draw with the declared mean demand (Gamma, shape 4), times the
  * time scale. Queues, utilisation and response times are therefore measured, not computed.
  */
-public final class EmbeddedContinuum implements AutoCloseable {
+public final class EmbeddedContinuum implements ContinuumBackend {
     /** Concurrent containers one FaaS configuration may run. */
     static final int FAAS_CONCURRENCY = 64;
     private static final int WARM_UP_RUNS = 200;
     /** Service times are Gamma(shape 4) with the declared mean: coefficient of variation 0.5, as measured inference times vary. */
     static final int SERVICE_SHAPE = 4;
-
-    /** What a finished (or failed) step reports back; failure is null on success. */
-    @FunctionalInterface
-    public interface Completion {
-        void done(Object output, boolean exitEarly, long queuedNanos, long startNanos, long endNanos, String failure);
-    }
 
     private final SystemDescription system;
     private final double timeScale;
@@ -63,6 +55,7 @@ public final class EmbeddedContinuum implements AutoCloseable {
     private final Map<String, FaasPool> faasPools = new ConcurrentHashMap<>();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong executions = new AtomicLong();
+    private final Map<String, String> used = new ConcurrentHashMap<>();
     private int version;
 
     public EmbeddedContinuum(SystemDescription system, double timeScale, long seed) {
@@ -80,8 +73,29 @@ public final class EmbeddedContinuum implements AutoCloseable {
         });
     }
 
-    public Network network() {
-        return network;
+    @Override
+    public String kind() {
+        return "embedded";
+    }
+
+    @Override
+    public double hopDelay(String fromResource, String toResource, double megabytes) {
+        return network.delay(fromResource, toResource, megabytes);
+    }
+
+    @Override
+    public String pick(Route.Step step) {
+        // Random splitting over instances keeps each one an M/G/1 queue with λ/n, as the model assumes.
+        List<String> names = step.nodes();
+        return names.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(names.size()));
+    }
+
+    @Override
+    public Map<String, List<String>> workersUsed() {
+        Map<String, List<String>> result = new java.util.TreeMap<>();
+        used.forEach((node, resource) -> result.computeIfAbsent(resource, key -> new ArrayList<>()).add(node));
+        result.values().forEach(java.util.Collections::sort);
+        return result;
     }
 
     public double timeScale() {
@@ -89,6 +103,7 @@ public final class EmbeddedContinuum implements AutoCloseable {
     }
 
     /** Runs {@code action} after {@code applicationSeconds} (scaled to wall time). */
+    @Override
     public void after(double applicationSeconds, Runnable action) {
         long nanos = (long) (applicationSeconds * timeScale * 1e9);
         if (nanos <= 0) {
@@ -102,6 +117,7 @@ public final class EmbeddedContinuum implements AutoCloseable {
      * Makes {@code placement} the route for new requests: adds the nodes it needs and marks the
      * ones it no longer uses as draining (they finish their queues; {@link #retire} removes them).
      */
+    @Override
     public synchronized Route apply(Placement placement) {
         Map<String, Resource> resources = system.continuum().resourcesByName();
         Map<String, List<String>> nodesOfResource = new LinkedHashMap<>();
@@ -112,18 +128,14 @@ public final class EmbeddedContinuum implements AutoCloseable {
             }
             nodesOfResource.put(resource.name(), ensureNodes(resource, Math.max(1, entry.getValue())));
         }
-        Map<String, Component> components = system.application().componentsByName();
         Map<String, Route.ComponentRoute> routes = new LinkedHashMap<>();
         for (Placement.ComponentPlacement chosen : placement.components()) {
-            Component component = components.get(chosen.component());
-            Deployment deployment = component.deployment(chosen.deployment()).orElseThrow(() -> new PlatformException(
-                    "the placement names deployment '" + chosen.deployment() + "' that " + chosen.component() + " does not have"));
+            List<Partition> partitions = Route.partitionsOf(system, chosen);
             List<Route.Step> steps = new ArrayList<>();
             List<Placement.PartitionPlacement> parts = chosen.partitions();
             for (int i = 0; i < parts.size(); i++) {
                 Placement.PartitionPlacement part = parts.get(i);
-                Partition partition = deployment.partition(part.partition()).orElseThrow(() -> new PlatformException(
-                        "the placement names partition '" + part.partition() + "' that " + chosen.component() + " does not have"));
+                Partition partition = partitions.get(i);
                 Resource resource = resources.get(part.resource());
                 List<String> nodeNames = nodesOfResource.get(part.resource());
                 if (nodeNames == null) {
@@ -149,7 +161,7 @@ public final class EmbeddedContinuum implements AutoCloseable {
                         ExampleCode.forPartition(chosen.component(), i, parts.size(), partition.earlyExitProbability());
                 warmUp(code, i == 0 ? null : steps.get(i - 1).code());
                 steps.add(new Route.Step(chosen.component(), partition, i, resource.name(), resource instanceof FaasResource,
-                        nodeNames, code, demand, demandCold));
+                        nodeNames, code, demand, demandCold, parts.size()));
             }
             routes.put(chosen.component(), new Route.ComponentRoute(chosen.component(), chosen.deployment(), steps));
         }
@@ -203,6 +215,7 @@ public final class EmbeddedContinuum implements AutoCloseable {
                 Map.of("node", name, "resource", resource.name(), "layer", resource.layer()));
         runtime.addNode(spec);
         NodeState state = new NodeState(name, resource.name(), cores, capacity);
+        used.put(name, resource.name());
         state.inRuntime = true;
         nodes.put(name, state);
     }
@@ -211,11 +224,11 @@ public final class EmbeddedContinuum implements AutoCloseable {
         return resource + "-" + instance;
     }
 
-    /** Queues one step of a request on {@code node}; {@code completion} is called exactly once. */
+    @Override
     public void execute(Route.Step step, String node, Object input, Completion completion) {
         NodeState state = nodes.get(node);
         if (state == null || !state.isInRuntime()) {
-            completion.done(null, false, 0, 0, 0, "node " + node + " of " + step.resource() + " is gone");
+            completion.done(null, false, 0, 0, 0, "node " + node + " of " + step.resource() + " is gone", false);
             return;
         }
         long id = executions.incrementAndGet();
@@ -283,13 +296,14 @@ public final class EmbeddedContinuum implements AutoCloseable {
             execution.node.busyNanos.addAndGet(end - start);
         }
         execution.node.done(this::start);
-        execution.completion.done(output, exitEarly, execution.queuedNanos, start, end, failure);
+        execution.completion.done(output, exitEarly, execution.queuedNanos, start, end, failure, false);
     }
 
     /**
      * Housekeeping, called by the control loop: reports tasks the runtime ended without running
      * their body, and removes draining nodes that are idle and that no live route uses any more.
      */
+    @Override
     public synchronized void retire(Collection<Route> liveRoutes) {
         for (Pending entry : List.copyOf(pending.values())) {
             TaskFuture<Void> future = entry.future;
@@ -315,7 +329,7 @@ public final class EmbeddedContinuum implements AutoCloseable {
         }
     }
 
-    /** Busy share of each resource's active nodes since the previous call (0..1), keyed by resource. */
+    @Override
     public Map<String, Double> utilisation(long now) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (NodeState node : nodes.values()) {

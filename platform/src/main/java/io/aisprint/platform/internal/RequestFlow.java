@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Walks each request through the application DAG on the route it arrived under: partition after
  * partition (with early exits), then to successor components by the transition probabilities, with
  * the network delay between resources. Every request ends exactly once, completed or failed with a
- * reason; counts are kept so that in = completed + failed + in flight always holds.
+ * reason; counts are kept so that in = completed + failed + in flight always holds. A request
+ * whose worker is lost runs again from its start on live workers (up to {@value #MAX_RETRIES} times).
  */
 public final class RequestFlow {
 
@@ -26,74 +28,105 @@ public final class RequestFlow {
         void requestDone(long requestId, long arrivalNanos, long endNanos, String failure);
     }
 
+    /** A request whose worker was lost is run again from its start at most this many times. */
+    static final int MAX_RETRIES = 3;
+    /** Application seconds before a lost request runs again: the route has time to drop the dead worker. */
+    static final double RETRY_DELAY = 0.25;
+
     private final Dag dag;
     private final List<String> sources;
-    private final EmbeddedContinuum continuum;
+    private final ContinuumBackend continuum;
+    private final Supplier<Route> currentRoute;
     private final Listener listener;
     private final Map<Integer, Route> routes = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> liveByVersion = new ConcurrentHashMap<>();
     private final AtomicLong requestsIn = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
     private final Map<Long, Request> live = new ConcurrentHashMap<>();
 
-    public RequestFlow(SystemDescription system, EmbeddedContinuum continuum, Listener listener) {
+    /** {@code currentRoute} gives the route a lost request runs again under. */
+    public RequestFlow(SystemDescription system, ContinuumBackend continuum, Supplier<Route> currentRoute, Listener listener) {
         this.dag = system.application().dag();
         this.sources = dag.sources();
         this.continuum = continuum;
+        this.currentRoute = currentRoute;
         this.listener = listener;
     }
 
     /** A request enters the application now, following {@code route}. */
     public void submit(Route route, long requestId, Object input) {
         requestsIn.incrementAndGet();
-        routes.putIfAbsent(route.version(), route);
-        liveByVersion.computeIfAbsent(route.version(), key -> new AtomicInteger()).incrementAndGet();
-        Request request = new Request(requestId, route, System.nanoTime());
+        Request request = new Request(requestId, input, System.nanoTime());
         live.put(requestId, request);
-        request.outstanding.addAndGet(sources.size());
+        start(request, route);
+    }
+
+    /** Starts (or starts again) every source of the request under {@code route}, as a new generation. */
+    private void start(Request request, Route route) {
+        int generation;
+        synchronized (request) {
+            if (request.route != null) {
+                liveByVersion.get(request.route.version()).decrementAndGet();
+            }
+            request.route = route;
+            routes.putIfAbsent(route.version(), route);
+            liveByVersion.computeIfAbsent(route.version(), key -> new AtomicInteger()).incrementAndGet();
+            generation = ++request.generation;
+            request.outstanding.set(sources.size());
+        }
         for (String source : sources) {
-            visit(request, source, input);
+            visit(request, generation, source, request.input);
         }
     }
 
-    private void visit(Request request, String component, Object input) {
+    private void visit(Request request, int generation, String component, Object input) {
         Route.ComponentRoute route = request.route.components().get(component);
         if (route == null || route.steps().isEmpty()) {
-            end(request, "component " + component + " has no placement in route version " + request.route.version());
+            end(request, generation, "component " + component + " has no placement in route version " + request.route.version());
             return;
         }
-        runStep(request, route, 0, input, System.nanoTime());
+        runStep(request, generation, route, 0, input, System.nanoTime());
     }
 
-    private void runStep(Request request, Route.ComponentRoute route, int index, Object input, long componentStart) {
+    private void runStep(Request request, int generation, Route.ComponentRoute route, int index, Object input, long componentStart) {
         Route.Step step = route.steps().get(index);
-        List<String> nodes = step.nodes();
-        // Random splitting over instances keeps each one an M/G/1 queue with λ/n, as the model assumes.
-        String node = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
-        continuum.execute(step, node, input, (output, exitEarly, queued, start, end, failure) -> {
+        String node = continuum.pick(step);
+        if (node == null) {
+            retry(request, generation, "no live worker of resource " + step.resource() + " for " + step.component());
+            return;
+        }
+        continuum.execute(step, node, input, (output, exitEarly, queued, start, end, failure, lost) -> {
+            if (request.generation != generation) {
+                return; // the request was started again after a lost worker; this branch no longer counts
+            }
             if (failure != null) {
-                end(request, failure);
+                if (lost) {
+                    retry(request, generation, failure);
+                } else {
+                    end(request, generation, failure);
+                }
                 return;
             }
             boolean last = index == route.steps().size() - 1;
             if (!last && !exitEarly) {
                 Route.Step next = route.steps().get(index + 1);
-                double delay = continuum.network().delay(step.resource(), next.resource(),
+                double delay = continuum.hopDelay(step.resource(), next.resource(),
                         step.partition().dataSizeTo(next.partition().name()));
                 if (!Double.isFinite(delay)) {
-                    end(request, unlinked(step.resource(), next.resource()));
+                    end(request, generation, unlinked(step.resource(), next.resource()));
                     return;
                 }
-                continuum.after(delay, () -> runStep(request, route, index + 1, output, componentStart));
+                continuum.after(delay, () -> runStep(request, generation, route, index + 1, output, componentStart));
                 return;
             }
             listener.componentDone(request.id, route.component(), step.resource(), componentStart, end);
-            forward(request, route.component(), step, output);
+            forward(request, generation, route.component(), step, output);
         });
     }
 
-    private void forward(Request request, String component, Route.Step lastStep, Object output) {
+    private void forward(Request request, int generation, String component, Route.Step lastStep, Object output) {
         List<Dag.Edge> outgoing = dag.outgoing(component);
         List<String> chosen = new ArrayList<>();
         double total = outgoing.stream().mapToDouble(Dag.Edge::probability).sum();
@@ -118,17 +151,48 @@ public final class RequestFlow {
             }
         }
         request.outstanding.addAndGet(chosen.size());
+        Route route = request.route;
         for (String successor : chosen) {
-            Route.ComponentRoute next = request.route.components().get(successor);
+            Route.ComponentRoute next = route.components().get(successor);
             String target = next == null || next.steps().isEmpty() ? lastStep.resource() : next.steps().get(0).resource();
-            double delay = continuum.network().delay(lastStep.resource(), target, lastStep.partition().dataSizeTo(successor));
+            double delay = continuum.hopDelay(lastStep.resource(), target, lastStep.partition().dataSizeTo(successor));
             if (!Double.isFinite(delay)) {
-                end(request, unlinked(lastStep.resource(), target));
+                end(request, generation, unlinked(lastStep.resource(), target));
                 continue;
             }
-            continuum.after(delay, () -> visit(request, successor, output));
+            continuum.after(delay, () -> {
+                if (request.generation == generation) {
+                    visit(request, generation, successor, output);
+                }
+            });
         }
-        end(request, null);
+        end(request, generation, null);
+    }
+
+    /**
+     * The worker running a step of the request went away: the request runs again from its start
+     * under the current route (its other branches of this generation are dropped), counted as retried.
+     */
+    private void retry(Request request, int generation, String reason) {
+        synchronized (request) {
+            if (request.generation != generation || request.ended) {
+                return;
+            }
+            if (request.retries >= MAX_RETRIES) {
+                request.recordFailure(reason + " (after " + MAX_RETRIES + " runs again on other workers)");
+                request.generation++; // its other branches must not end it a second time
+            } else {
+                if (request.retries++ == 0) {
+                    retried.incrementAndGet();
+                }
+                request.generation++;
+            }
+        }
+        if (request.failure() != null) {
+            finish(request, request.failure());
+            return;
+        }
+        continuum.after(RETRY_DELAY, () -> start(request, currentRoute.get()));
     }
 
     private static String unlinked(String from, String to) {
@@ -136,7 +200,10 @@ public final class RequestFlow {
     }
 
     /** One branch of the request ended; the request ends with its last branch. */
-    private void end(Request request, String failure) {
+    private void end(Request request, int generation, String failure) {
+        if (request.generation != generation) {
+            return;
+        }
         if (failure != null) {
             request.recordFailure(failure);
         }
@@ -191,21 +258,30 @@ public final class RequestFlow {
         return failed.get();
     }
 
+    /** Requests that ran again (at least once) after a worker they used was lost. */
+    public long retried() {
+        return retried.get();
+    }
+
     public int inFlight() {
         return live.size();
     }
 
     private static final class Request {
         final long id;
-        final Route route;
+        final Object input;
         final long arrivalNanos;
         final AtomicInteger outstanding = new AtomicInteger();
+        volatile Route route;
+        /** Bumped each time the request starts again; callbacks of older generations are ignored. */
+        volatile int generation;
+        int retries;
         private String failure;
         private boolean ended;
 
-        Request(long id, Route route, long arrivalNanos) {
+        Request(long id, Object input, long arrivalNanos) {
             this.id = id;
-            this.route = route;
+            this.input = input;
             this.arrivalNanos = arrivalNanos;
         }
 

@@ -24,14 +24,27 @@ public record Route(int version, Placement placement, Map<String, ComponentRoute
     }
 
     /**
-     * @param demand     mean service time in application seconds (warm time for FaaS)
+     * @param code       the partition's code where it runs in this process (null on a cluster)
+     * @param demand     mean service time in application seconds (warm time for FaaS; NaN on a cluster: measured)
      * @param demandCold service time of a cold start (FaaS only, else NaN)
+     * @param partitions how many partitions the component's deployment chains (this one is {@code index})
      */
     public record Step(String component, Partition partition, int index, String resource, boolean faas,
-            List<String> nodes, PartitionCode code, double demand, double demandCold) {
+            List<String> nodes, PartitionCode code, double demand, double demandCold, int partitions) {
         public Step {
             nodes = List.copyOf(nodes);
         }
+    }
+
+    /** The partitions a placed component chains, in order, or a clear error when the placement names unknown ones. */
+    static List<Partition> partitionsOf(io.aisprint.model.SystemDescription system, Placement.ComponentPlacement chosen) {
+        io.aisprint.model.Component component = system.application().componentsByName().get(chosen.component());
+        io.aisprint.model.Deployment deployment = component.deployment(chosen.deployment()).orElseThrow(
+                () -> new io.aisprint.platform.PlatformException("the placement names deployment '" + chosen.deployment()
+                        + "' that " + chosen.component() + " does not have"));
+        return chosen.partitions().stream().map(part -> deployment.partition(part.partition()).orElseThrow(
+                () -> new io.aisprint.platform.PlatformException("the placement names partition '" + part.partition()
+                        + "' that " + chosen.component() + " does not have"))).toList();
     }
 
     /** Every node some step of this route sends work to. */
