@@ -36,7 +36,13 @@ final class CommandSummaries {
             if (line.isBlank()) {
                 break;
             }
-            paragraph.append(paragraph.length() == 0 ? "" : " ").append(line.trim());
+            String trimmed = line.trim();
+            if (trimmed.endsWith(":")) {
+                // A lead-in to a list ("Generate ... as toscarizer does:") is the summary itself.
+                paragraph.append(paragraph.length() == 0 ? "" : " ").append(trimmed, 0, trimmed.length() - 1).append('.');
+                break;
+            }
+            paragraph.append(paragraph.length() == 0 ? "" : " ").append(trimmed);
         }
         String text = paragraph.toString();
         int end = sentenceEnd(text);
