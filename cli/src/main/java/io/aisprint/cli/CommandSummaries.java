@@ -63,7 +63,7 @@ final class CommandSummaries {
     private static boolean abbreviationBefore(String text, int dot) {
         int start = text.lastIndexOf(' ', dot) + 1;
         String word = text.substring(start, dot + 1);
-        return word.equals("e.g.") || word.equals("i.e.") || word.equals("etc.") && dot + 1 < text.length();
+        return java.util.Set.of("e.g.", "i.e.", "al.", "vs.", "cf.").contains(word) || word.equals("etc.") && dot + 1 < text.length();
     }
 
     private static String render(Map<String, CommandLine> subcommands) {
