@@ -97,6 +97,11 @@ final class ImReferenceServer extends ReferenceHttpServer {
         }
     }
 
+    /** The VM ids of every infrastructure, in creation order. */
+    synchronized List<List<String>> vms() {
+        return infrastructures.values().stream().map(i -> List.copyOf(i.vms)).toList();
+    }
+
     @SuppressWarnings("unchecked")
     private static String infraName(Infrastructure infrastructure) {
         Object metadata = infrastructure.tosca.get("metadata");
