@@ -106,8 +106,13 @@ public final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
+        DeploymentTarget chosen;
         try {
-            DeploymentTarget chosen = DeploymentTarget.parse(target);
+            chosen = DeploymentTarget.parse(target);
+        } catch (DeployException e) {
+            throw new UserFacingException(e.getMessage(), ExitCodes.USAGE);
+        }
+        try {
             if (elastic < 0) {
                 throw new UserFacingException("--elastic must be 0 or a number of worker nodes, got " + elastic, ExitCodes.USAGE);
             }

@@ -54,7 +54,7 @@ class DeployCommandTest {
         assertThat(temp.resolve("out")).doesNotExist();
 
         CliTestSupport.Outcome text = CliTestSupport.run("deploy", app.toString(), "--target", "helm");
-        assertThat(text.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(text.err()).contains("--target", "unknown target 'helm'");
     }
 

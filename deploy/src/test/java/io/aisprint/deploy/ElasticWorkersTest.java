@@ -80,7 +80,14 @@ class ElasticWorkersTest {
                     }
                 }, 0, 250, TimeUnit.MILLISECONDS);
 
-                futures.addAll(burst(tasks, 48, 0));
+                // the burst holds its workers until the test releases it, so the pool grows however slowly JVMs start here
+                Path release = logs.resolve("release");
+                futures.addAll(burst(tasks, 48, 0, release.toString()));
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (driver.workers().size() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                Files.writeString(release, "go");
                 for (int i = 0; i < futures.size(); i++) {
                     assertThat(tasks.waitOn(futures.get(i))).as("task %d", i).startsWith(i + "@");
                 }
@@ -96,7 +103,7 @@ class ElasticWorkersTest {
                         .allSatisfy(a -> assertThat(a.reason()).startsWith("idle"));
 
                 // after shrinking, new work still runs to completion
-                List<TaskFuture<String>> after = burst(tasks, 4, 1000);
+                List<TaskFuture<String>> after = burst(tasks, 4, 1000, release.toString());
                 futures.addAll(after);
                 for (int i = 0; i < after.size(); i++) {
                     assertThat(tasks.waitOn(after.get(i))).startsWith((1000 + i) + "@");
@@ -108,12 +115,16 @@ class ElasticWorkersTest {
         }
     }
 
-    private static List<TaskFuture<String>> burst(TaskRuntime runtime, int count, int offset) {
+    /** Tasks that wait for the release file (the workers share this machine's file system), then work 0.2 s. */
+    private static List<TaskFuture<String>> burst(TaskRuntime runtime, int count, int offset, String release) {
         List<TaskFuture<String>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int id = offset + i;
             futures.add(runtime.task("work").onFailure(FailurePolicy.retry(2)).call(Remote.call(ctx -> {
-                Thread.sleep(500);
+                while (!java.nio.file.Files.exists(java.nio.file.Path.of(release))) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(200);
                 return id + "@" + ctx.nodeName();
             })));
         }

@@ -33,6 +33,8 @@ final class ImReferenceServer extends ReferenceHttpServer {
 
     private final Map<String, Infrastructure> infrastructures = new LinkedHashMap<>();
     final List<String> authorizations = new ArrayList<>();
+    /** What happened, in order: "create <infra_name>", "state <infra_name> <state>". */
+    final List<String> log = new ArrayList<>();
 
     @Override
     synchronized void handle(HttpExchange exchange, String body) throws IOException {
@@ -51,6 +53,7 @@ final class ImReferenceServer extends ReferenceHttpServer {
                 apply(infrastructure, body);
                 String id = UUID.randomUUID().toString();
                 infrastructures.put(id, infrastructure);
+                log.add("create " + infraName(infrastructure));
                 reply(exchange, 200, "text/plain", url() + "/infrastructures/" + id);
             } else {
                 List<Map<String, String>> uris = new ArrayList<>();
@@ -68,6 +71,7 @@ final class ImReferenceServer extends ReferenceHttpServer {
         switch (method + " " + property) {
             case "GET state" -> {
                 String state = STATES.get(Math.min(infrastructure.polls++, STATES.size() - 1));
+                log.add("state " + infraName(infrastructure) + " " + state);
                 Map<String, String> vmStates = new LinkedHashMap<>();
                 infrastructure.vms.forEach(vm -> vmStates.put(vm, state));
                 reply(exchange, 200, "application/json",
@@ -91,6 +95,17 @@ final class ImReferenceServer extends ReferenceHttpServer {
             }
             default -> reply(exchange, 404, "text/plain", "unknown path " + path);
         }
+    }
+
+    /** The VM ids of every infrastructure, in creation order. */
+    synchronized List<List<String>> vms() {
+        return infrastructures.values().stream().map(i -> List.copyOf(i.vms)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String infraName(Infrastructure infrastructure) {
+        Object metadata = infrastructure.tosca.get("metadata");
+        return metadata instanceof Map<?, ?> m ? String.valueOf(((Map<String, Object>) m).get("infra_name")) : "?";
     }
 
     /** The auth file on one line, lines joined by the two characters \n, one of them for the IM itself. */
