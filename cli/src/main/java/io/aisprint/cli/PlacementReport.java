@@ -39,10 +39,9 @@ final class PlacementReport {
         throw e;
     }
 
-    /** The human table: one row per component, then paths and resources. */
+    /** The human table: one row per component, then paths and resources, columns as wide as their names. */
     static void printTable(PrintWriter out, SystemDescription system, Placement placement) {
-        out.printf(Locale.ROOT, "%-14s %-12s %-40s %12s %12s%n", "component", "deployment", "partitions",
-                "response s", "limit s");
+        TextTable components = new TextTable("component", "deployment", "partitions", "response s>", "limit s>");
         for (Placement.ComponentPlacement component : placement.components()) {
             StringBuilder partitions = new StringBuilder();
             for (Placement.PartitionPlacement partition : component.partitions()) {
@@ -55,29 +54,29 @@ final class PlacementReport {
                     partitions.append('×').append(count);
                 }
             }
-            out.printf(Locale.ROOT, "%-14s %-12s %-40s %12s %12s%s%n", component.component(), component.deployment(),
-                    partitions, seconds(component.responseTime()), seconds(component.responseTimeLimit()),
-                    component.responseTime() > component.responseTimeLimit() ? "  VIOLATED" : "");
+            components.row(component.responseTime() > component.responseTimeLimit() ? "  VIOLATED" : "", component.component(),
+                component.deployment(), partitions.toString(), seconds(component.responseTime()), seconds(component.responseTimeLimit()));
         }
+        components.print(out);
         if (!placement.paths().isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "%-14s %-53s %12s %12s%n", "path", "components", "response s", "limit s");
+            TextTable paths = new TextTable("path", "components", "response s>", "limit s>");
             for (Placement.PathResponse path : placement.paths()) {
-                out.printf(Locale.ROOT, "%-14s %-53s %12s %12s%s%n", path.name(), String.join(" → ", path.components()),
-                        seconds(path.responseTime()), seconds(path.responseTimeLimit()),
-                        path.responseTime() > path.responseTimeLimit() ? "  VIOLATED" : "");
+                paths.row(path.responseTime() > path.responseTimeLimit() ? "  VIOLATED" : "", path.name(),
+                    String.join(" → ", path.components()), seconds(path.responseTime()), seconds(path.responseTimeLimit()));
             }
+            paths.print(out);
         }
         out.println();
-        StringBuilder resources = new StringBuilder();
-        placement.instances().forEach((name, count) -> {
-            double unit = system.continuum().resource(name).map(r -> r.cost()).orElse(Double.NaN);
-            resources.append(String.format(Locale.ROOT, "  %s ×%d at %.4f = %.4f%n", name, count, unit,
-                    unit * count * system.application().time()));
-        });
-        if (resources.length() > 0) {
-            out.println("edge devices and VMs (count, unit cost per hour, cost):");
-            out.print(resources);
+        if (!placement.instances().isEmpty()) {
+            out.println("edge devices and VMs:");
+            TextTable resources = new TextTable("  resource", "count>", "unit cost/h>", "cost>");
+            placement.instances().forEach((name, count) -> {
+                double unit = system.continuum().resource(name).map(r -> r.cost()).orElse(Double.NaN);
+                resources.row("", "  " + name, String.valueOf(count), String.format(Locale.ROOT, "%.4f", unit),
+                    String.format(Locale.ROOT, "%.4f", unit * count * system.application().time()));
+            });
+            resources.print(out);
         }
         out.printf(Locale.ROOT, "total cost %.6f over %s h%n", placement.totalCost(), trim(system.application().time()));
     }
