@@ -172,4 +172,22 @@ class ApiFlowTest {
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
                 assertThat(operation.getValue().has("summary")).as(path.getKey()).isTrue()));
     }
+
+    @Test
+    void everyDocumentedEndpointIsServedAndEveryProtectedOneWantsAToken() {
+        Client anonymous = operator.as(null);
+        JsonNode paths = anonymous.get("/api/openapi.json").json().get("paths");
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String url = path.getKey().replace("{id}", "app-aaaaaaaaaaaa");
+            Client.Answer answer = switch (operation.getKey()) {
+                case "get" -> anonymous.get(url);
+                case "delete" -> anonymous.delete(url);
+                default -> anonymous.postJson(url, "{}");
+            };
+            String where = operation.getKey() + " " + path.getKey();
+            assertThat(answer.body()).as(where).doesNotContain("no such endpoint").doesNotContain("Endpoint ");
+            boolean isPublic = operation.getValue().get("security").isEmpty();
+            assertThat(answer.status() == 401).as(where + " answered " + answer.status()).isEqualTo(!isPublic);
+        }));
+    }
 }
