@@ -10,7 +10,8 @@ let cleanup = null;
 function signIn(message) {
   view.replaceChildren(h('section', { class: 'card narrow' },
     h('h1', {}, 'Sign in'),
-    h('p', { class: 'muted' }, message || 'Paste an API token. Create one with: aisprint serve token create --data DIR --role operator'),
+    h('p', { class: 'muted' }, message || 'Paste an API token. Create one on the server machine with'),
+    message ? null : h('pre', { class: 'command' }, 'aisprint serve token create --data DIR --role operator'),
     h('form', { id: 'sign-in', onsubmit: (event) => {
       event.preventDefault();
       token.set(event.target.elements.token.value.trim());

@@ -180,7 +180,7 @@ export async function runView(view, id) {
   const stop = h('button', { class: 'danger', id: 'stop', onclick: async () => { await api.del(`/runs/${id}`); stop.disabled = true; } }, 'Stop');
   const openReport = h('button', { id: 'open-report', disabled: true, onclick: async () => {
     const blob = await api.blob(`/runs/${id}/report`);
-    report.replaceChildren(h('iframe', { src: URL.createObjectURL(blob), class: 'report', title: 'run report' }));
+    report.replaceChildren(h('iframe', { src: URL.createObjectURL(blob), class: 'report', title: 'run report', sandbox: '' }));
   } }, 'Open report');
   view.replaceChildren(
     h('section', { class: 'card' },
@@ -247,7 +247,7 @@ export async function gpuView(view) {
       form, message),
     h('section', { class: 'card' }, canvasBox),
     h('section', { class: 'card' }, h('table', { class: 'list', id: 'gpu-jobs' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'job'), h('th', {}, 'state'), h('th', {}, 'where'), h('th', {}, 'done (at the last event)'), h('th', {}))), table)));
+      h('thead', {}, h('tr', {}, h('th', {}, 'job'), h('th', {}, 'state'), h('th', {}, 'where'), h('th', {}, 'progress (scheduler estimate)'), h('th', {}))), table)));
   let gantt = null;
   let stopped = false;
   (async () => {

@@ -81,6 +81,34 @@ class ApiFlowTest {
     }
 
     @Test
+    void aSystemJsonAndATarGzUploadAreApplicationsToo() throws Exception {
+        Path json = Client.examples().getParent().resolve("placement/src/test/resources/inspection-system.json");
+        Client.Answer upload = operator.post("/api/v1/applications", "application/json", Files.readAllBytes(json));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        assertThat(upload.json().get("source").asText()).isEqualTo("json");
+        assertThat(upload.json().get("valid").asBoolean()).isTrue();
+        String id = upload.json().get("id").asText();
+        assertThat(operator.get("/api/v1/applications/" + id + "/validation").json().at("/summary/components").asInt()).isPositive();
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Path folder = Client.examples().resolve("wind-turbine-inspection");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(new java.util.zip.GZIPOutputStream(bytes));
+             var files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(file.toFile(),
+                        "wind-turbine-inspection/" + folder.relativize(file));
+                tar.putArchiveEntry(entry);
+                tar.write(Files.readAllBytes(file));
+                tar.closeArchiveEntry();
+            }
+        }
+        Client.Answer tarUpload = operator.post("/api/v1/applications", "application/gzip", bytes.toByteArray());
+        assertThat(tarUpload.status()).as(tarUpload.body()).isEqualTo(201);
+        assertThat(tarUpload.json().get("source").asText()).isEqualTo("tar_gz");
+        assertThat(tarUpload.json().get("valid").asBoolean()).as(tarUpload.body()).isTrue();
+    }
+
+    @Test
     void aRunningRunStopsOnDelete() throws Exception {
         String app = operator.post("/api/v1/applications", "application/zip", Client.zipExample("mask-detection")).json().get("id").asText();
         String runId = operator.postJson("/api/v1/applications/" + app + "/runs", "{\"lambda\": 1, \"duration\": 600}").json()
@@ -143,5 +171,23 @@ class ApiFlowTest {
         assertThat(document.at("/components/schemas/RunRequest/additionalProperties").asBoolean(true)).isFalse();
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
                 assertThat(operation.getValue().has("summary")).as(path.getKey()).isTrue()));
+    }
+
+    @Test
+    void everyDocumentedEndpointIsServedAndEveryProtectedOneWantsAToken() {
+        Client anonymous = operator.as(null);
+        JsonNode paths = anonymous.get("/api/openapi.json").json().get("paths");
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String url = path.getKey().replace("{id}", "app-aaaaaaaaaaaa");
+            Client.Answer answer = switch (operation.getKey()) {
+                case "get" -> anonymous.get(url);
+                case "delete" -> anonymous.delete(url);
+                default -> anonymous.postJson(url, "{}");
+            };
+            String where = operation.getKey() + " " + path.getKey();
+            assertThat(answer.body()).as(where).doesNotContain("no such endpoint").doesNotContain("Endpoint ");
+            boolean isPublic = operation.getValue().get("security").isEmpty();
+            assertThat(answer.status() == 401).as(where + " answered " + answer.status()).isEqualTo(!isPublic);
+        }));
     }
 }

@@ -57,6 +57,9 @@ class RestartTest {
                 assertThat(run2.get("status").asText()).isEqualTo("done");
                 assertThat(run2.get("summary")).isEqualTo(summary);
                 assertThat(again.get("/api/v1/runs/" + finishedRun + "/report").status()).isEqualTo(200);
+                // The live view is replayed from the database: the charts of a finished run can be drawn again.
+                String replay = again.get("/api/v1/runs/" + finishedRun + "/events").body();
+                assertThat(replay).contains("event: started").contains("event: tick").contains("event: end").contains("\"status\":\"done\"");
                 JsonNode interrupted = again.get("/api/v1/runs/" + runningRun).json();
                 assertThat(interrupted.get("status").asText()).isEqualTo("interrupted");
                 assertThat(interrupted.get("error").asText()).contains("server stopped");

@@ -15,20 +15,38 @@ public final class RunEvents {
         }
     }
 
+    /** Where published frames are also kept (the database), or a no-op. */
+    public interface Sink {
+        void store(long id, String event, String data);
+    }
+
     private final List<Frame> frames = new ArrayList<>();
+    private final Sink sink;
     private boolean closed;
+
+    public RunEvents(Sink sink) {
+        this.sink = sink;
+    }
+
+    public RunEvents() {
+        this((id, event, data) -> { });
+    }
 
     public synchronized void publish(String event, String data) {
         if (closed) {
             return;
         }
-        frames.add(new Frame(frames.size(), event, data));
+        Frame frame = new Frame(frames.size(), event, data);
+        sink.store(frame.id(), event, data);
+        frames.add(frame);
         notifyAll();
     }
 
-    /** Publishes the last frame; clients drain and end after it. */
+    /** Publishes the last frame (not given to the sink: it is made from the stored run); clients drain and end after it. */
     public synchronized void close(String event, String data) {
-        publish(event, data);
+        if (!closed) {
+            frames.add(new Frame(frames.size(), event, data));
+        }
         closed = true;
         notifyAll();
     }

@@ -90,9 +90,21 @@ public final class RunJobs implements AutoCloseable {
         RunOptions options = options(applicationId, system, request);
         StateStore.RunRow row = new StateStore.RunRow(Ids.next("run"), applicationId, StateStore.QUEUED, Json.write(request), null, null,
                 clock.millis(), null, null);
-        RunEvents live = new RunEvents();
+        RunEvents live = new RunEvents((seq, event, data) -> {
+            try {
+                store.insertRunEvent(row.id(), seq, event, data);
+            } catch (ServerException e) {
+                // The run goes on; only its replay after a restart misses this event.
+                LOG.warn("run {}: cannot store event {}: {}", row.id(), seq, e.getMessage());
+            }
+        });
         events.put(row.id(), live);
-        store.insertRun(row);
+        try {
+            store.insertRun(row);
+        } catch (RuntimeException e) {
+            events.remove(row.id());
+            throw e;
+        }
         futures.put(row.id(), executor.submit(() -> execute(row.id(), system, options, live)));
         return row;
     }
@@ -174,6 +186,8 @@ public final class RunJobs implements AutoCloseable {
         } finally {
             futures.remove(id);
             stopRequested.remove(id);
+            // Clients still following hold the closed stream; later ones read the stored events.
+            events.remove(id);
         }
     }
 
@@ -202,7 +216,7 @@ public final class RunJobs implements AutoCloseable {
         return row;
     }
 
-    /** The run's events: the live ones while this server runs it, else one closing frame from the stored state. */
+    /** The run's events: the live ones while this server runs it, else the stored ones and a closing frame from the stored state. */
     public RunEvents events(String id) {
         StateStore.RunRow row = get(id);
         RunEvents live = events.get(id);
@@ -210,6 +224,7 @@ public final class RunJobs implements AutoCloseable {
             return live;
         }
         RunEvents stored = new RunEvents();
+        store.runEvents(id).forEach(frame -> stored.publish(frame[0], frame[1]));
         ObjectNode end = Json.object();
         end.put("status", row.status());
         end.set("summary", Json.read(row.summary()));

@@ -59,6 +59,11 @@ public final class ServerWiring implements AutoCloseable {
                 }
             });
             ErrorBodies.install(app);
+            app.before(context -> {
+                context.header("X-Content-Type-Options", "nosniff");
+                context.header("X-Frame-Options", "DENY");
+                context.header("Referrer-Policy", "no-referrer");
+            });
             Api api = new Api(app, new Auth(tokens));
             AdminRoutes.add(api, tokens, clock);
             ApplicationRoutes.add(api, applications, designs, runs, config.maxUploadBytes());

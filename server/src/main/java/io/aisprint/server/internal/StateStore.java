@@ -110,6 +110,16 @@ public final class StateStore {
                 finishedMs, id);
     }
 
+    public void insertRunEvent(String runId, long seq, String event, String data) {
+        database.update("INSERT INTO run_events (run_id, seq, event, data) VALUES (?, ?, ?, ?)", runId, seq, event, data);
+    }
+
+    /** The stored events of a run in order, as {event, data} pairs. */
+    public List<String[]> runEvents(String runId) {
+        return database.query("SELECT event, data FROM run_events WHERE run_id = ? ORDER BY seq",
+                r -> new String[] {r.getString(1), r.getString(2)}, runId);
+    }
+
     private static final String RUN_COLUMNS = "SELECT id, application_id, status, options, summary, error, created_ms, started_ms, finished_ms FROM runs";
 
     public Optional<RunRow> run(String id) {
