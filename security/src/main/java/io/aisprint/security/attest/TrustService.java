@@ -56,7 +56,13 @@ public final class TrustService {
     private final Duration certificateLifetime;
 
     public TrustService(Path stateDirectory, Clock clock, Map<String, TeeVerifier> teeVerifiers, Duration certificateLifetime) {
-        this.vault = new SecretVault(stateDirectory.resolve("vault"));
+        this(stateDirectory, clock, teeVerifiers, certificateLifetime, io.aisprint.security.secrets.KeySealer.file());
+    }
+
+    /** As above, with the vault's master key kept by {@code sealer} (a file, or sealed to a TPM). */
+    public TrustService(Path stateDirectory, Clock clock, Map<String, TeeVerifier> teeVerifiers, Duration certificateLifetime,
+                        io.aisprint.security.secrets.KeySealer sealer) {
+        this.vault = new SecretVault(stateDirectory.resolve("vault"), sealer);
         this.audit = new AuditLog(stateDirectory.resolve("audit.jsonl"), clock);
         this.clock = clock;
         this.nonces = new NonceRegistry(new SecureRandom(), clock, Duration.ofMinutes(5));
