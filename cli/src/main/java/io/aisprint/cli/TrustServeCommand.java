@@ -6,6 +6,8 @@ import io.aisprint.security.attest.TeeVerifier;
 import io.aisprint.security.attest.TrustServer;
 import io.aisprint.security.attest.TrustService;
 import io.aisprint.security.secrets.CertificateAuthority;
+import io.aisprint.security.secrets.KeySealer;
+import io.aisprint.security.secrets.TpmKeySealer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Option;
         "Run the attestation and secret service (REST over TLS). Owners upload signed session",
         "policies; workloads present nonce-bound evidence (software measurement, TPM quote, TEE",
         "evidence through the SPI) and receive their service's secrets and a short-lived certificate.",
-        "State (policies, secrets, service CA) is sealed under a master key in --state; every",
+        "State (policies, secrets, service CA) is encrypted under a master key in --state (a 0600 file,",
+        "or sealed to a TPM with --seal-tpm); every",
         "decision is appended to STATE/audit.jsonl with its reasons. The service CA certificate is",
         "written to STATE/ca.pem for clients and cluster members to trust.",
     },
@@ -56,6 +59,14 @@ public final class TrustServeCommand implements Callable<Integer> {
         description = "lifetime of workload certificates, ISO-8601 (default: ${DEFAULT-VALUE})")
     Duration certificateLifetime;
 
+    @Option(names = "--seal-tpm", paramLabel = "TCTI",
+        description = "seal the vault's master key to this TPM (TPM2TOOLS_TCTI form, e.g. device:/dev/tpmrm0) instead of a 0600 file")
+    String sealTpm;
+
+    @Option(names = "--seal-pcrs", paramLabel = "SELECTION",
+        description = "with --seal-tpm: unseal only while these PCRs are unchanged, e.g. sha256:7 (Secure Boot state)")
+    String sealPcrs;
+
     @Option(names = "--test-double-tee-key", paramLabel = "FILE", hidden = true,
         description = "enable the TEST DOUBLE TEE verifier with this HMAC key (tests only; proves nothing about hardware)")
     Path testDoubleKey;
@@ -70,7 +81,8 @@ public final class TrustServeCommand implements Callable<Integer> {
         }
         TrustServer server;
         try {
-            TrustService service = new TrustService(state, Clock.systemUTC(), verifiers, certificateLifetime);
+            KeySealer sealer = sealTpm == null ? KeySealer.file() : new TpmKeySealer(sealTpm, sealPcrs);
+            TrustService service = new TrustService(state, Clock.systemUTC(), verifiers, certificateLifetime, sealer);
             Path ca = state.resolve("ca.pem");
             Path temp = Files.createTempFile(state, ".ca", ".tmp");
             Files.writeString(temp, CertificateAuthority.pem(service.caCertificate()));

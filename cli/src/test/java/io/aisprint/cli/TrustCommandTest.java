@@ -83,4 +83,28 @@ class TrustCommandTest {
         assertThat(good.exitCode()).as(good.err()).isZero();
         assertThat(JSON.readTree(good.out()).get("hash").asText()).hasSize(64);
     }
+
+    @Test
+    void verifyBootChecksASignedQuoteEndToEnd(@TempDir Path dir) throws Exception {
+        JsonNode dump = JSON.readTree(eventLogs().resolve("go-attestation/windows_gcp_shielded_vm.json").toFile());
+        java.util.Base64.Decoder b64 = java.util.Base64.getDecoder();
+        Path log = Files.write(dir.resolve("log.bin"), b64.decode(dump.at("/Log/Raw").asText()));
+        Path quote = Files.write(dir.resolve("quote.msg"), b64.decode(dump.at("/Quote/Quote").asText()));
+        Path signature = Files.write(dir.resolve("quote.sig"), b64.decode(dump.at("/Quote/Signature").asText()));
+        Path ak = Files.write(dir.resolve("ak.pub"), b64.decode(dump.at("/AK/Public").asText()));
+        StringBuilder pcrs = new StringBuilder("sha1:\n");
+        dump.at("/Log/PCRs").forEach(p -> pcrs.append("  ").append(p.get("Index").asInt()).append(" : 0x")
+            .append(java.util.HexFormat.of().formatHex(b64.decode(p.get("Digest").asText()))).append("\n"));
+        Path pcrFile = Files.writeString(dir.resolve("pcrs.txt"), pcrs);
+        String[] common = {"trust", "verify-boot", log.toString(), "--quote", quote.toString(), "--signature", signature.toString(),
+            "--ak", ak.toString(), "--pcrs", pcrFile.toString(), "--json"};
+        CliTestSupport.Outcome pass = CliTestSupport.run(common);
+        assertThat(pass.exitCode()).as(pass.out() + pass.err()).isZero();
+        String[] wrongNonce = java.util.Arrays.copyOf(common, common.length + 2);
+        wrongNonce[common.length] = "--nonce";
+        wrongNonce[common.length + 1] = "0badc0de";
+        CliTestSupport.Outcome fail = CliTestSupport.run(wrongNonce);
+        assertThat(fail.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(fail.out()).get("reasons").toString()).contains("nonce");
+    }
 }

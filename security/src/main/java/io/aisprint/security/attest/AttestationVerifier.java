@@ -56,6 +56,9 @@ public final class AttestationVerifier {
             return List.of("the policy requires a TPM quote; the evidence has none");
         }
         Evidence.TpmQuote quote = evidence.tpm().get();
+        if (quote.attest() == null || quote.signature() == null || quote.attestationKey() == null || quote.pcrs() == null) {
+            return List.of("the TPM quote needs attest, signature, attestationKey and pcrs");
+        }
         List<String> reasons = new ArrayList<>();
         try {
             Base64.Decoder base64 = Base64.getDecoder();

@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public record Evidence(String session, String service, String nonce, String measurement, String publicKey,
                        Optional<TpmQuote> tpm, Optional<TeeEvidence> tee) {
+    public Evidence {
+        tpm = tpm == null ? Optional.empty() : tpm;
+        tee = tee == null ? Optional.empty() : tee;
+    }
 
     /** A quote as base64 TPMS_ATTEST, TPMT_SIGNATURE, the AK (TPM2B_PUBLIC) and the PCR values {bank: {index: hex}}. */
     public record TpmQuote(String attest, String signature, String attestationKey, Map<String, Map<String, String>> pcrs) {

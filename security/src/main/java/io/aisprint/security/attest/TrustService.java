@@ -56,7 +56,13 @@ public final class TrustService {
     private final Duration certificateLifetime;
 
     public TrustService(Path stateDirectory, Clock clock, Map<String, TeeVerifier> teeVerifiers, Duration certificateLifetime) {
-        this.vault = new SecretVault(stateDirectory.resolve("vault"));
+        this(stateDirectory, clock, teeVerifiers, certificateLifetime, io.aisprint.security.secrets.KeySealer.file());
+    }
+
+    /** As above, with the vault's master key kept by {@code sealer} (a file, or sealed to a TPM). */
+    public TrustService(Path stateDirectory, Clock clock, Map<String, TeeVerifier> teeVerifiers, Duration certificateLifetime,
+                        io.aisprint.security.secrets.KeySealer sealer) {
+        this.vault = new SecretVault(stateDirectory.resolve("vault"), sealer);
         this.audit = new AuditLog(stateDirectory.resolve("audit.jsonl"), clock);
         this.clock = clock;
         this.nonces = new NonceRegistry(new SecureRandom(), clock, Duration.ofMinutes(5));
@@ -124,6 +130,20 @@ public final class TrustService {
     /** Verifies the evidence; a grant for exactly the claimed service, or ATTESTATION_REFUSED with the reasons (audited). */
     public Grant attest(Evidence evidence) {
         List<String> reasons = new ArrayList<>();
+        Map<String, String> required = new LinkedHashMap<>();
+        required.put("session", evidence.session());
+        required.put("service", evidence.service());
+        required.put("nonce", evidence.nonce());
+        required.put("measurement", evidence.measurement());
+        required.put("publicKey", evidence.publicKey());
+        required.forEach((field, value) -> {
+            if (value == null || value.isBlank()) {
+                reasons.add("the evidence lacks '" + field + "'");
+            }
+        });
+        if (!reasons.isEmpty()) {
+            refuse(evidence, reasons);
+        }
         if (!nonces.consume(evidence.nonce())) {
             reasons.add("nonce " + abbreviate(evidence.nonce()) + " is unknown, used or expired (replayed evidence)");
         }
@@ -134,19 +154,16 @@ public final class TrustService {
         } else if (service.isEmpty()) {
             reasons.add("unknown service '" + evidence.service() + "' in session '" + evidence.session() + "'");
         }
-        String keyHash;
-        PublicKey workloadKey;
+        PublicKey workloadKey = null;
         try {
             workloadKey = OwnerKeys.decode(evidence.publicKey());
-            keyHash = OwnerKeys.hash(workloadKey);
-        } catch (TrustException e) {
-            refuse(evidence, List.of("the workload key is not a public key: " + e.getMessage()));
-            throw new AssertionError();
-        }
-        synchronized (this) {
-            if (revokedKeys.contains(keyHash)) {
-                reasons.add("workload key " + abbreviate(keyHash) + " is revoked");
+            synchronized (this) {
+                if (revokedKeys.contains(OwnerKeys.hash(workloadKey))) {
+                    reasons.add("workload key " + abbreviate(OwnerKeys.hash(workloadKey)) + " is revoked");
+                }
             }
+        } catch (TrustException e) {
+            reasons.add("the workload key: " + e.getMessage());
         }
         if (reasons.isEmpty()) {
             try {
@@ -160,7 +177,7 @@ public final class TrustService {
         }
         Grant grant = grant(version.get().policy(), service.get(), workloadKey);
         audit.record("attest", evidence.session(), evidence.service(), "accepted",
-            List.of("measurement " + evidence.measurement(), "key " + keyHash, "secrets " + grant.secrets().keySet()));
+            List.of("measurement " + evidence.measurement(), "key " + OwnerKeys.hash(workloadKey), "secrets " + grant.secrets().keySet()));
         return grant;
     }
 

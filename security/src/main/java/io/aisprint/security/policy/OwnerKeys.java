@@ -54,7 +54,7 @@ public final class OwnerKeys {
         try {
             der = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new TrustException(TrustErrorCode.POLICY_UPDATE_REFUSED, "the owner key is not base64");
+            throw new TrustException(TrustErrorCode.POLICY_UPDATE_REFUSED, "the key is not base64");
         }
         for (String algorithm : new String[] {"EC", "RSA", "Ed25519"}) {
             try {
@@ -63,7 +63,7 @@ public final class OwnerKeys {
                 // try the next type
             }
         }
-        throw new TrustException(TrustErrorCode.POLICY_UPDATE_REFUSED, "the owner key is not an EC, RSA or Ed25519 public key");
+        throw new TrustException(TrustErrorCode.POLICY_UPDATE_REFUSED, "the key is not an EC, RSA or Ed25519 public key (base64 SubjectPublicKeyInfo)");
     }
 
     private static String algorithm(String keyAlgorithm) {

@@ -12,22 +12,27 @@ import java.util.Optional;
 
 /**
  * The trust service's state at rest: every blob AES-GCM encrypted under a master key only the
- * service holds (a 0600 file in the state folder; sealing it to a TPM when one is present is not
- * done yet, see docs/security.md). Writes are atomic (temp file + move).
+ * service holds: a 0600 file in the state folder, or sealed to a TPM ({@link TpmKeySealer}).
+ * Writes are atomic (temp file + move).
  */
 public final class SecretVault {
     private final Path directory;
     private final byte[] masterKey;
 
     public SecretVault(Path directory) {
+        this(directory, KeySealer.file());
+    }
+
+    /** The master key is kept as {@code master.key} (file sealer) or {@code master.key.<sealer>} sealed by {@code sealer}. */
+    public SecretVault(Path directory, KeySealer sealer) {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
-            Path keyFile = directory.resolve("master.key");
+            Path keyFile = directory.resolve(sealer.name().equals("file") ? "master.key" : "master.key." + sealer.name());
             if (!Files.exists(keyFile)) {
-                writeAtomically(keyFile, Aead.newKey());
+                writeAtomically(keyFile, sealer.seal(Aead.newKey()));
             }
-            this.masterKey = Files.readAllBytes(keyFile);
+            this.masterKey = sealer.unseal(Files.readAllBytes(keyFile));
         } catch (IOException e) {
             throw new TrustException(TrustErrorCode.UNREADABLE, "cannot open the vault in " + directory + ": " + e.getMessage(), e);
         }

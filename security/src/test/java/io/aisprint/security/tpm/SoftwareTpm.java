@@ -53,7 +53,7 @@ public final class SoftwareTpm implements AutoCloseable {
     /** Runs a tpm2-tools command against this TPM in its folder; returns standard output. */
     public String run(String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        builder.environment().put("TPM2TOOLS_TCTI", "swtpm:host=127.0.0.1,port=" + port);
+        builder.environment().put("TPM2TOOLS_TCTI", tcti());
         Path output = Files.createTempFile(directory, "out", ".txt");
         Process tool = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
@@ -67,6 +67,11 @@ public final class SoftwareTpm implements AutoCloseable {
     public void flush() throws IOException, InterruptedException {
         run("tpm2_flushcontext", "-t");
         run("tpm2_flushcontext", "-s");
+    }
+
+    /** The TPM2TOOLS_TCTI value that reaches this TPM. */
+    public String tcti() {
+        return "swtpm:host=127.0.0.1,port=" + port;
     }
 
     public Path file(String name) {
