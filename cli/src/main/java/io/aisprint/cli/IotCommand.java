@@ -75,6 +75,24 @@ public final class IotCommand implements Runnable {
         AccessContracts contracts(Chain chain) {
             return new AccessContracts(chain, Deployment.read(deploymentFile));
         }
+
+        /** Runs {@code body} with a connection to the chain as the --key account, turning contract errors into CLI errors. */
+        int withChain(java.util.function.ToIntFunction<Chain> body) {
+            try (Chain connection = new Chain(chainUrl, credentials())) {
+                return body.applyAsInt(connection);
+            } catch (IotException e) {
+                throw userFacing(e);
+            }
+        }
+    }
+
+    /** Which resource and which requester a policy command is about. */
+    static final class SubjectOptions {
+        @Option(names = "--resource", required = true)
+        String resource;
+
+        @Option(names = "--subject", required = true, paramLabel = "ADDRESS")
+        String subject;
     }
 
     @Command(name = "keygen", mixinStandardHelpOptions = true, description = {"Write a new secp256k1 account key to FILE (mode 600) and print its address.",
@@ -112,14 +130,12 @@ public final class IotCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Chain connection = new Chain(chain.chainUrl, chain.credentials())) {
+            return chain.withChain(connection -> {
                 Deployment deployment = AccessContracts.deployShared(connection, penaltySeconds);
                 deployment.save(chain.deploymentFile);
                 spec.commandLine().getOut().printf("register %s%njudge    %s%nwritten to %s%n", deployment.register(), deployment.judge(), chain.deploymentFile);
                 return ExitCodes.OK;
-            } catch (IotException e) {
-                throw userFacing(e);
-            }
+            });
         }
     }
 
@@ -135,11 +151,8 @@ public final class IotCommand implements Runnable {
         @Mixin
         ChainOptions chain;
 
-        @Option(names = "--resource", required = true)
-        String resource;
-
-        @Option(names = "--subject", required = true, paramLabel = "ADDRESS")
-        String subject;
+        @Mixin
+        SubjectOptions who;
 
         @Option(names = "--gateway", paramLabel = "ADDRESS", description = "The edge API's account (needed when the resource is new).")
         String gateway;
@@ -152,20 +165,18 @@ public final class IotCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Chain connection = new Chain(chain.chainUrl, chain.credentials())) {
+            return chain.withChain(connection -> {
                 AccessContracts contracts = chain.contracts(connection);
-                if (contracts.lookup(resource).isEmpty()) {
+                if (contracts.lookup(who.resource).isEmpty()) {
                     if (gateway == null) {
-                        throw new UserFacingException("resource '" + resource + "' is new; give --gateway ADDRESS (the account 'iot serve' signs with)", ExitCodes.USAGE);
+                        throw new UserFacingException("resource '" + who.resource + "' is new; give --gateway ADDRESS (the account 'iot serve' signs with)", ExitCodes.USAGE);
                     }
-                    spec.commandLine().getOut().println("access-control contract of " + resource + ": " + contracts.createResource(resource, gateway));
+                    spec.commandLine().getOut().println("access-control contract of " + who.resource + ": " + contracts.createResource(who.resource, gateway));
                 }
-                contracts.grant(resource, subject, minInterval, threshold);
-                spec.commandLine().getOut().println("granted " + subject + " read access to " + resource);
+                contracts.grant(who.resource, who.subject, minInterval, threshold);
+                spec.commandLine().getOut().println("granted " + who.subject + " read access to " + who.resource);
                 return ExitCodes.OK;
-            } catch (IotException e) {
-                throw userFacing(e);
-            }
+            });
         }
     }
 
@@ -178,21 +189,16 @@ public final class IotCommand implements Runnable {
         @Mixin
         ChainOptions chain;
 
-        @Option(names = "--resource", required = true)
-        String resource;
-
-        @Option(names = "--subject", required = true, paramLabel = "ADDRESS")
-        String subject;
+        @Mixin
+        SubjectOptions who;
 
         @Override
         public Integer call() {
-            try (Chain connection = new Chain(chain.chainUrl, chain.credentials())) {
-                chain.contracts(connection).revoke(resource, subject);
-                spec.commandLine().getOut().println("revoked " + subject + " on " + resource);
+            return chain.withChain(connection -> {
+                chain.contracts(connection).revoke(who.resource, who.subject);
+                spec.commandLine().getOut().println("revoked " + who.subject + " on " + who.resource);
                 return ExitCodes.OK;
-            } catch (IotException e) {
-                throw userFacing(e);
-            }
+            });
         }
     }
 
@@ -205,11 +211,8 @@ public final class IotCommand implements Runnable {
         @Mixin
         ChainOptions chain;
 
-        @Option(names = "--resource", required = true)
-        String resource;
-
-        @Option(names = "--subject", required = true, paramLabel = "ADDRESS")
-        String subject;
+        @Mixin
+        SubjectOptions who;
 
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
@@ -217,8 +220,8 @@ public final class IotCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Chain connection = new Chain(chain.chainUrl, chain.credentials())) {
-                AccessContracts.Status s = chain.contracts(connection).status(resource, subject);
+            return chain.withChain(connection -> {
+                AccessContracts.Status s = chain.contracts(connection).status(who.resource, who.subject);
                 ObjectNode node = NetCommand.JSON.createObjectNode().put("resource", s.resource()).put("accessControl", s.accessControl())
                     .put("subject", s.subject()).put("permitted", s.permitted()).put("minIntervalSeconds", s.minIntervalSeconds())
                     .put("threshold", s.threshold()).put("lastRequest", s.lastRequest()).put("frequentRequests", s.frequentRequests())
@@ -229,9 +232,7 @@ public final class IotCommand implements Runnable {
                     node.fields().forEachRemaining(field -> out.printf("%-20s %s%n", field.getKey(), field.getValue().asText()));
                 }
                 return ExitCodes.OK;
-            } catch (IotException e) {
-                throw userFacing(e);
-            }
+            });
         }
     }
 

@@ -40,6 +40,9 @@ public final class EdgeDataApi implements AutoCloseable {
         this.contracts = contracts;
         this.store = store;
         this.replayGuard = replayGuard;
+        // Small JSON answers written as headers then body stall on Nagle + delayed ACK (about 40 ms each) unless NODELAY is on;
+        // the JDK server reads this property once, when its first server is made.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (IOException e) {

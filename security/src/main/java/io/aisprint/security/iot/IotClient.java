@@ -22,7 +22,7 @@ public final class IotClient {
     private final String baseUrl;
     private final Credentials credentials;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     public IotClient(String baseUrl, Credentials credentials, Clock clock) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");

@@ -54,7 +54,10 @@ public final class PolicyFile {
         List<Device> devices = list(top, "devices", true, problems, (m, path) -> device(m, path, problems));
         Set<String> serviceNames = unique(services.stream().map(Service::name).toList(), top, "services", "service name", problems);
         Set<String> sims = unique(devices.stream().map(Device::sim).toList(), top, "devices", "device sim", problems);
+        // Names of entries that had other problems still count, so one bad address does not also fail every grant naming it.
+        serviceNames.addAll(rawNames(top, "services", "name"));
         Set<String> subjects = new HashSet<>(sims);
+        subjects.addAll(rawNames(top, "devices", "sim"));
         devices.forEach(d -> subjects.addAll(d.groups()));
         List<Grant> grants = list(top, "grants", false, problems, (m, path) -> {
             m.checkKeys(path, GRANT, problems);
@@ -242,7 +245,27 @@ public final class PolicyFile {
         return seen;
     }
 
+    private static Set<String> rawNames(Mapping top, String key, String field) {
+        Set<String> names = new HashSet<>();
+        if (top.fields().get(key) instanceof Sequence sequence) {
+            for (Node item : sequence.items()) {
+                if (item instanceof Mapping m && m.fields().get(field) instanceof Scalar name && name.text() != null) {
+                    names.add(name.text());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** All problems, in file order. */
     private static NetException invalid(List<String> problems) {
-        return new NetException(NetException.Code.INVALID_POLICY, String.join("\n", problems));
+        List<String> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt(PolicyFile::lineOf));
+        return new NetException(NetException.Code.INVALID_POLICY, String.join("\n", sorted));
+    }
+
+    private static int lineOf(String problem) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^[^\\s]*?:(\\d+):").matcher(problem);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : Integer.MAX_VALUE;
     }
 }

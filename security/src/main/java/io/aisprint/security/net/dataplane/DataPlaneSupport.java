@@ -23,12 +23,17 @@ public final class DataPlaneSupport {
     }
 
     public static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
+        return resolve(tool).isPresent();
+    }
+
+    /** The tool's absolute path: PATH first, then /usr/sbin and /sbin, where ip, nft and conntrack live but a non-login PATH may not look. */
+    public static Optional<String> resolve(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         for (String directory : path.split(":")) {
             if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
-                return true;
+                return Optional.of(Path.of(directory, tool).toString());
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -38,7 +38,8 @@ public final class NetnsAgent implements AutoCloseable {
     public NetnsAgent(String namespace, Path script) {
         this.namespace = namespace;
         try {
-            process = new ProcessBuilder("ip", "netns", "exec", namespace, "python3", "-u", script.toString())
+            String python = DataPlaneSupport.resolve("python3").orElse("python3");
+            process = new ProcessBuilder(Shell.resolved(java.util.List.of("ip", "netns", "exec", namespace, python, "-u", script.toString())))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new NetException(NetException.Code.DATAPLANE_UNAVAILABLE, "cannot start the agent in " + namespace + ": " + e.getMessage());

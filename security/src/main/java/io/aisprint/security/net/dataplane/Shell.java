@@ -21,7 +21,7 @@ public final class Shell {
     public static String run(List<String> command, String input) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            process = new ProcessBuilder(resolved(command)).redirectErrorStream(false).start();
         } catch (IOException e) {
             throw new NetException(NetException.Code.DATAPLANE_UNAVAILABLE, "cannot run " + command.get(0) + ": " + e.getMessage());
         }
@@ -57,6 +57,13 @@ public final class Shell {
         } catch (NetException e) {
             return false;
         }
+    }
+
+    /** The command with its program given by absolute path where it can be found. */
+    public static List<String> resolved(List<String> command) {
+        List<String> copy = new ArrayList<>(command);
+        DataPlaneSupport.resolve(copy.get(0)).ifPresent(path -> copy.set(0, path));
+        return copy;
     }
 
     public static List<String> inNamespace(String namespace, String... command) {

@@ -37,6 +37,14 @@ public final class Topology implements AutoCloseable {
 
     /** Creates the namespaces, links and routes for this policy's devices and services. */
     public static Topology create(NetworkPolicy policy) {
+        Ipv4Prefix transit = Ipv4Prefix.parse("10.255.0.0/16");
+        List<String> clashes = new ArrayList<>();
+        policy.devices().stream().filter(d -> overlaps(d.address(), transit)).forEach(d -> clashes.add("device " + d.sim() + " (" + d.address() + ")"));
+        policy.services().stream().filter(s -> overlaps(s.address(), transit)).forEach(s -> clashes.add("service " + s.name() + " (" + s.address() + ")"));
+        if (!clashes.isEmpty()) {
+            throw new io.aisprint.security.net.NetException(io.aisprint.security.net.NetException.Code.INVALID_POLICY,
+                String.join(", ", clashes) + ": 10.255.0.0/16 is reserved for the data plane's transit links\nMaybe give them addresses outside it");
+        }
         Topology topology = new Topology(String.format(Locale.ROOT, "%06x", RANDOM.nextInt(1 << 24)));
         try {
             topology.build(policy);
@@ -101,6 +109,11 @@ public final class Topology implements AutoCloseable {
         String from = service.address().toString();
         Shell.tryRun(List.of("ip", "-n", namespace("mec"), "rule", "del", "from", from));
         ip(namespace("mec"), "rule", "add", "from", from, "table", table);
+    }
+
+    private static boolean overlaps(Ipv4Prefix a, Ipv4Prefix b) {
+        int shorter = Math.min(a.length(), b.length());
+        return (a.address() & Ipv4Prefix.mask(shorter)) == (b.address() & Ipv4Prefix.mask(shorter));
     }
 
     /** The address a service listens on: the prefix itself for a /32, else its first host. */

@@ -54,6 +54,13 @@ class NamespaceDataPlaneTest {
     }
 
     @Test
+    void addressesOfTheTransitLinksAreRefusedBeforeAnythingIsBuilt() {
+        NetworkPolicy clash = PolicyFile.parse(POLICY.replace("10.45.0.13", "10.255.3.2"), "p.yaml");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataPlane.start(clash, false))
+            .hasMessageContaining("device 3 (10.255.3.2): 10.255.0.0/16 is reserved for the data plane's transit links");
+    }
+
+    @Test
     void reroutingMovesTheFlowRulesToTheNewPath() {
         NetworkPolicy policy = PolicyFile.parse(POLICY, "p.yaml");
         try (DataPlane plane = DataPlane.start(policy, false)) {

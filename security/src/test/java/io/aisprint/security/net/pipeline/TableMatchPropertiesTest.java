@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.Size;
  * bit by bit (ranges value by value) and picks the winner by the P4Runtime rules. Fields are 6
  * bits wide so random entries overlap often.
  */
-class TableMatchProperties {
+class TableMatchPropertiesTest {
     private static final int BITS = 6;
     private static final long MAX = (1L << BITS) - 1;
 
