@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterBehaviourTest extends RuntimeBehaviourSuite {
-    private static final int PORT = 47500;
+    private static final int PORT = TestClusters.freePortBlock();
     private Path logs;
     private WorkerProcess edge;
     private WorkerProcess cloud;

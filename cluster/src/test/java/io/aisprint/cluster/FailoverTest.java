@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverTest {
-    private static final int PORT = 47520;
+    private static final int PORT = TestClusters.freePortBlock();
     private static final Constraints EDGE = Constraints.of().withLabel("layer", "edge");
     private final List<WorkerProcess> workers = new ArrayList<>();
     private Path logs;

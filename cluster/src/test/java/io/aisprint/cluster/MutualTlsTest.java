@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MutualTlsTest {
-    private static final int PORT = 47540;
+    private static final int PORT = TestClusters.freePortBlock();
     private Path directory;
     private TestCertificates authority;
     private WorkerProcess worker;
