@@ -3,6 +3,7 @@ package io.aisprint.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aisprint.runtime.Constraints;
+import io.aisprint.runtime.NodeSpec;
 import io.aisprint.runtime.SchedulingPolicies;
 import io.aisprint.runtime.TaskFuture;
 import io.aisprint.runtime.TaskRuntime;
@@ -59,8 +60,14 @@ class ClusterBehaviourTest extends RuntimeBehaviourSuite {
 
     @Test
     void workersAdvertiseTheirCapacityAndLabels() {
-        assertThat(driver.workers()).containsExactly(TestClusters.EDGE.withArchitecture(System.getProperty("os.arch")),
-                TestClusters.CLOUD.withArchitecture(System.getProperty("os.arch")));
+        // Each worker also carries node=NAME, so a task can be pinned to it.
+        assertThat(driver.workers()).containsExactly(withNodeLabel(TestClusters.EDGE), withNodeLabel(TestClusters.CLOUD));
+    }
+
+    private static NodeSpec withNodeLabel(NodeSpec spec) {
+        Map<String, String> labels = new java.util.TreeMap<>(spec.labels());
+        labels.put("node", spec.name());
+        return spec.withArchitecture(System.getProperty("os.arch")).withLabels(labels);
     }
 
     @Test

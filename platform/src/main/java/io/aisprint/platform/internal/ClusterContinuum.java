@@ -166,7 +166,6 @@ public final class ClusterContinuum implements ContinuumBackend {
 
     /** Runs every component's chain a few times through each new worker of the route before it serves. */
     private void warmUp(Route route) {
-        List<TaskFuture<?>> runs = new ArrayList<>();
         Random random = new Random(7);
         for (Route.ComponentRoute component : route.components().values()) {
             boolean fresh = component.steps().stream().anyMatch(s -> s.nodes().stream()
@@ -181,8 +180,11 @@ public final class ClusterContinuum implements ContinuumBackend {
                     TaskFuture<Reported<PartitionBody.Report>> future = runtime.task("warm-up " + step.component())
                             .constraints(pinned(node)).onFailure(FailurePolicy.CANCEL_SUCCESSORS)
                             .call(Remote.keepReported(body(step, true), input));
-                    runs.add(future);
-                    input = future.get().value();
+                    try {
+                        input = future.get().value();
+                    } catch (RuntimeException lost) {
+                        break; // a worker went away while warming up; the membership watch will route around it
+                    }
                 }
             }
             component.steps().forEach(s -> s.nodes().forEach(n -> warmed.add(n + "/" + s.component() + "/" + s.index())));
@@ -353,6 +355,9 @@ public final class ClusterContinuum implements ContinuumBackend {
             return true;
         }
         String message = String.valueOf(failed.getMessage());
+        if (message.contains("could not send task") || message.contains("could not run task")) {
+            return true; // the connection to the worker broke: it is going away (kill -9) before it is reported lost
+        }
         return input instanceof RemoteRef<?> ref && message.contains("node '" + ref.node() + "'");
     }
 
