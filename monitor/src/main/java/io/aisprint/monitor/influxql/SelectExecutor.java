@@ -181,6 +181,10 @@ final class SelectExecutor {
         series.values().forEach(f -> measurementFields.addAll(f.keySet()));
         List<Catalog.FieldRef> refs = new ArrayList<>();
         for (Map.Entry<Catalog.SeriesKey, Map<String, Catalog.FieldType>> entry : series.entrySet()) {
+            if (range.remaining() != null
+                    && Boolean.FALSE.equals(TagFilter.decide(range.remaining(), entry.getKey().tags(), measurementFields))) {
+                continue; // the tags alone rule this series out: do not read it
+            }
             for (String field : entry.getValue().keySet()) {
                 if (wildcard || referenced.contains(field)) {
                     refs.add(new Catalog.FieldRef(entry.getKey(), field));
