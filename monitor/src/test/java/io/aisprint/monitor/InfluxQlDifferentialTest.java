@@ -84,6 +84,9 @@ class InfluxQlDifferentialTest {
         int compared = 0;
         for (String query : lines("influxql/queries.txt")) {
             HttpResponse<String> mine = get(ours, query);
+            if (!separateServers() && query.matches("(?is)^\\s*(CREATE|DROP|DELETE|ALTER).*")) {
+                continue; // one server behind both: running the change twice would compare different states
+            }
             if (known.containsKey(query)) {
                 if (mine.statusCode() != 200 && mine.statusCode() != 400) {
                     failures.add(query + "\n  ours (known difference) answered " + mine.statusCode() + ": " + mine.body());
@@ -155,7 +158,7 @@ class InfluxQlDifferentialTest {
     private HttpResponse<String> get(URI base, String query) throws Exception {
         String[] parts = query.split(" \\|\\| ", 2);
         String params = parts.length > 1 ? "&" + parts[1] : "";
-        String q = parts[0];
+        String q = parts[0].replace("$DB", DB);
         boolean write = q.matches("(?is)^\\s*(CREATE|DROP|DELETE|ALTER).*");
         if (write) {
             return post(base, "/query?db=" + DB + params, "q=" + encode(q));

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits InfluxQL text into tokens. Regular expressions ({@code /re/}) are only recognised where
- * the grammar allows one (after {@code =~}, {@code !~}, or where a measurement name may stand),
- * so the parser asks for them explicitly with {@link #regexAt}; a plain scan reads {@code /} as
- * division.
+ * Splits InfluxQL text into tokens. A slash starts a regular expression ({@code /re/}) unless it
+ * follows an operand (a name, a number, a closing parenthesis), where it divides: so
+ * {@code FROM /cpu/}, {@code host =~ /a/} and {@code v / 2} all read as meant.
  */
 final class Lexer {
     private final String text;

@@ -231,6 +231,10 @@ final class MetaExecutor {
 
     private List<ResultSeries> series(Statement.ShowSeries s) {
         String db = database(s.database());
+        String defaultPolicy = catalog.defaultPolicy(db);
+        if (defaultPolicy != null && catalog.policy(db, defaultPolicy) == null) {
+            throw new QueryError("retention policy not found: " + defaultPolicy);
+        }
         Set<String> keys = new TreeSet<>();
         for (String name : measurementNames(db, s.sources())) {
             for (Catalog.SeriesKey key : matching(db, name, s.condition()).keySet()) {
@@ -247,7 +251,8 @@ final class MetaExecutor {
             RetentionSpec spec = s.retention();
             long duration = spec.durationNanos() == null ? 0 : spec.durationNanos();
             policy = new Catalog.RetentionPolicy(spec.name() == null ? "autogen" : spec.name(), duration,
-                    spec.shardNanos() == null || spec.shardNanos() == 0 ? Catalog.defaultShardDuration(duration) : spec.shardNanos(),
+                    spec.shardNanos() == null || spec.shardNanos() == 0 ? Catalog.defaultShardDuration(duration)
+                            : Math.max(spec.shardNanos(), 3_600_000_000_000L), // influxd's smallest shard group: 1h
                     spec.replication() == null ? 1 : spec.replication());
         }
         catalog.createDatabase(s.name(), policy);
@@ -264,7 +269,7 @@ final class MetaExecutor {
         if (duration != 0 && duration < 3_600_000_000_000L) {
             throw new QueryError("retention policy duration must be at least 1h0m0s");
         }
-        long shard = spec.shardNanos() != null && spec.shardNanos() != 0 ? spec.shardNanos()
+        long shard = spec.shardNanos() != null && spec.shardNanos() != 0 ? Math.max(spec.shardNanos(), 3_600_000_000_000L)
                 : existing != null && spec.durationNanos() == null ? existing.shardGroupNanos() : Catalog.defaultShardDuration(duration);
         int replication = spec.replication() != null ? spec.replication() : existing.replicaN();
         catalog.putPolicy(db, new Catalog.RetentionPolicy(spec.name(), duration, shard, replication), spec.makeDefault(), create);

@@ -38,7 +38,7 @@ public final class QueryEngine {
             }
             List<String> warnings = new ArrayList<>();
             if (readOnly && !(statement instanceof Statement.Select) && !isShow(statement)) {
-                warnings.add("deprecated use of '" + describe(text, statements.size()) + "' in a read only context, please use a POST request instead");
+                warnings.add("deprecated use of '" + text.trim() + "' in a read only context, please use a POST request instead");
             }
             try {
                 if (statement instanceof Statement.Select select) {
@@ -65,10 +65,6 @@ public final class QueryEngine {
 
     private static boolean isShow(Statement statement) {
         return statement.getClass().getSimpleName().startsWith("Show");
-    }
-
-    private static String describe(String text, int count) {
-        return count == 1 ? text.trim() : text.trim();
     }
 
     public static String errorBody(String message) {

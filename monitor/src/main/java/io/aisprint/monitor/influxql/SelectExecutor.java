@@ -29,7 +29,12 @@ final class SelectExecutor {
     private record Column(Expr expr, String name) {
     }
 
+    /** The pseudo-function of the tag columns that top/bottom with tag arguments add. */
+    private static final String TAG_OF = "\u0000tag_of";
+
     private final QueryContext context;
+    /** The series each reduced point came from, by the id its {@link Pt} carries. */
+    private final Map<Integer, SeriesRows> seriesById = new java.util.HashMap<>();
 
     SelectExecutor(QueryContext context) {
         this.context = context;
@@ -181,6 +186,10 @@ final class SelectExecutor {
         series.values().forEach(f -> measurementFields.addAll(f.keySet()));
         List<Catalog.FieldRef> refs = new ArrayList<>();
         for (Map.Entry<Catalog.SeriesKey, Map<String, Catalog.FieldType>> entry : series.entrySet()) {
+            if (range.remaining() != null
+                    && Boolean.FALSE.equals(TagFilter.decide(range.remaining(), entry.getKey().tags(), measurementFields))) {
+                continue; // the tags alone rule this series out: do not read it
+            }
             for (String field : entry.getValue().keySet()) {
                 if (wildcard || referenced.contains(field)) {
                     refs.add(new Catalog.FieldRef(entry.getKey(), field));
@@ -407,6 +416,14 @@ final class SelectExecutor {
                 continue;
             }
             out.add(new Column(expr, field.alias() != null ? field.alias() : name(expr)));
+            if (expr instanceof Expr.Call call && isTopWithTags(call)) {
+                // top(field, tag..., N) also answers the chosen points' tag values, one column per tag.
+                for (Expr tag : call.args().subList(1, call.args().size() - 1)) {
+                    if (tag instanceof Expr.VarRef ref) {
+                        out.add(new Column(new Expr.Call(TAG_OF, List.of(ref)), ref.name()));
+                    }
+                }
+            }
         }
         Map<String, Integer> seen = new LinkedHashMap<>();
         List<Column> unique = new ArrayList<>();
@@ -677,7 +694,20 @@ final class SelectExecutor {
         boolean selectorTime = interval == 0 && columns.size() == 1 && isPureSelector(columns.get(0).expr());
         List<List<List<Pt>>> perColumn = new ArrayList<>();
         for (Column column : columns) {
-            perColumn.add(evaluateColumn(column.expr(), merged, bySeries, windows, range));
+            perColumn.add(Expr.unparen(column.expr()) instanceof Expr.Call call && call.name().equals(TAG_OF) ? null
+                    : evaluateColumn(column.expr(), merged, bySeries, windows, range));
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (perColumn.get(c) == null) { // a tag column of top/bottom: the tag of each point chosen in the column before
+                String tag = ((Expr.VarRef) ((Expr.Call) Expr.unparen(columns.get(c).expr())).args().get(0)).name();
+                List<List<Pt>> tags = new ArrayList<>();
+                for (List<Pt> chosen : perColumn.get(c - 1)) {
+                    List<Pt> values = new ArrayList<>();
+                    chosen.forEach(p -> values.add(new Pt(p.time(), seriesById.get(p.series()).tags().getOrDefault(tag, ""), p.series())));
+                    tags.add(values);
+                }
+                perColumn.set(c, tags);
+            }
         }
         boolean transformed = columns.stream().anyMatch(c -> containsTransform(c.expr()));
         List<Boolean> integerColumns = new ArrayList<>();
@@ -796,6 +826,28 @@ final class SelectExecutor {
         return -1;
     }
 
+    private static boolean isTopWithTags(Expr.Call call) {
+        return (call.name().equals("top") || call.name().equals("bottom")) && call.args().size() > 2;
+    }
+
+    /** For top/bottom with tags: the best point of each distinct combination of those tags' values. */
+    private List<Pt> bestPerTags(Expr.Call call, List<Pt> points) {
+        boolean top = call.name().equals("top");
+        Map<List<String>, Pt> best = new LinkedHashMap<>();
+        for (Pt p : points) {
+            List<String> key = new ArrayList<>();
+            for (Expr tag : call.args().subList(1, call.args().size() - 1)) {
+                key.add(seriesById.get(p.series()).tags().getOrDefault(((Expr.VarRef) tag).name(), ""));
+            }
+            Pt current = best.get(key);
+            int c = current == null ? 0 : Values.compareForSort(p.value(), current.value());
+            if (current == null || (top ? c > 0 : c < 0) || (c == 0 && p.time() < current.time())) {
+                best.put(key, p);
+            }
+        }
+        return new ArrayList<>(best.values());
+    }
+
     private static boolean isPureSelector(Expr expr) {
         Expr plain = Expr.unparen(expr);
         return plain instanceof Expr.Call call && Reducers.SELECTORS.contains(call.name());
@@ -816,7 +868,9 @@ final class SelectExecutor {
             for (Merged row : timeOrdered ? merged : bySeries) {
                 Object value = arg instanceof Expr.Call ? null : evalRow(arg, row.values(), row.series());
                 if (value != null) {
-                    points.add(new Pt(row.time(), value, System.identityHashCode(row.series())));
+                    int id = System.identityHashCode(row.series());
+                    seriesById.putIfAbsent(id, row.series());
+                    points.add(new Pt(row.time(), value, id));
                 }
             }
             if (arg instanceof Expr.Call inner && Reducers.TRANSFORMS.contains(inner.name())) {
@@ -831,7 +885,7 @@ final class SelectExecutor {
                 }
             }
             for (List<Pt> inWindow : perWindow) {
-                out.add(Reducers.reduce(call.name(), inWindow, call.args()));
+                out.add(Reducers.reduce(call.name(), isTopWithTags(call) ? bestPerTags(call, inWindow) : inWindow, call.args()));
             }
             return out;
         }

@@ -11,13 +11,4 @@ record Token(Kind kind, String text, int line, int column) {
     boolean isOperator(String op) {
         return kind == Kind.OPERATOR && text.equals(op);
     }
-
-    /** How influxd names the token in "found X, expected Y" messages. */
-    String describe() {
-        return switch (kind) {
-            case EOF -> "EOF";
-            case STRING -> text;
-            default -> text;
-        };
-    }
 }

@@ -451,8 +451,10 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
         if (ids.isEmpty() || from > to) {
             return out;
         }
+        // Rows in write order (seq): a later row for the same time replaces the earlier one in the map,
+        // which is last-write-wins without DuckDB's window function (a sort on one column is much cheaper).
         String sql = "SELECT series_id, time, kind, value, ivalue, text FROM points WHERE series_id IN (" + idList(ids)
-                + ") AND time >= ? AND time <= ?" + LATEST;
+                + ") AND time >= ? AND time <= ? ORDER BY seq";
         try (Connection reader = connection.duplicate(); PreparedStatement statement = reader.prepareStatement(sql)) {
             statement.setLong(1, from);
             statement.setLong(2, to);

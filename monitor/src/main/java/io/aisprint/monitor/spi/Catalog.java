@@ -74,8 +74,8 @@ public final class Catalog {
         String defaultPolicy;
         /** rp -> measurement -> tag set -> field -> type of the newest write. */
         final Map<String, TreeMap<String, Map<SortedMap<String, String>, TreeMap<String, FieldType>>>> series = new LinkedHashMap<>();
-        /** rp + measurement + field -> shard index -> type. */
-        final Map<String, TreeMap<Long, FieldType>> types = new LinkedHashMap<>();
+        /** (rp, measurement, field) -> shard start -> type. */
+        final Map<TypeKey, TreeMap<Long, FieldType>> types = new java.util.HashMap<>();
     }
 
     private final LinkedHashMap<String, Database> databases = new LinkedHashMap<>();
@@ -149,7 +149,7 @@ public final class Catalog {
             throw new QueryError("retention policy not found: " + policy.name());
         }
         db.policies.put(policy.name(), policy);
-        if (makeDefault || db.defaultPolicy == null) {
+        if (makeDefault || db.defaultPolicy == null || !db.policies.containsKey(db.defaultPolicy)) {
             db.defaultPolicy = policy.name();
         }
         metaChanged.accept(this);
@@ -163,10 +163,9 @@ public final class Catalog {
         Database db = database(database);
         if (db.policies.remove(name) != null) {
             db.series.remove(name);
-            db.types.keySet().removeIf(key -> key.startsWith(name + '\u0000'));
-            if (name.equals(db.defaultPolicy)) {
-                db.defaultPolicy = null;
-            }
+            db.types.keySet().removeIf(key -> key.rp().equals(name));
+            // Like influxd, the database keeps naming a dropped default policy: writes and queries
+            // without rp= then fail with "retention policy not found" until another is made default.
             metaChanged.accept(this);
         }
     }
@@ -206,8 +205,12 @@ public final class Catalog {
         return new Admission(accepted, conflicts);
     }
 
-    private static String typeKey(String rp, String measurement, String field) {
-        return rp + '\u0000' + measurement + '\u0000' + field;
+    /** A record, not a joined string: its hash reuses the strings' cached hashes (this runs per field written). */
+    private record TypeKey(String rp, String measurement, String field) {
+    }
+
+    private static TypeKey typeKey(String rp, String measurement, String field) {
+        return new TypeKey(rp, measurement, field);
     }
 
     private String conflict(Database db, RetentionPolicy policy, Point point) {
@@ -281,9 +284,8 @@ public final class Catalog {
         Database db = database(database);
         TreeMap<String, FieldType> out = new TreeMap<>();
         db.types.forEach((key, byShard) -> {
-            String[] parts = key.split("\u0000", 3);
-            if ((rp == null || rp.equals(parts[0])) && parts[1].equals(measurement) && !byShard.isEmpty()) {
-                out.putIfAbsent(parts[2], byShard.firstEntry().getValue());
+            if ((rp == null || rp.equals(key.rp())) && key.measurement().equals(measurement) && !byShard.isEmpty()) {
+                out.putIfAbsent(key.field(), byShard.firstEntry().getValue());
             }
         });
         return out;
@@ -303,7 +305,7 @@ public final class Catalog {
             sets.remove(key.tags());
             if (sets.isEmpty()) {
                 measurements.remove(key.measurement());
-                db.types.keySet().removeIf(k -> k.startsWith(typeKey(key.retentionPolicy(), key.measurement(), "")));
+                db.types.keySet().removeIf(k -> k.rp().equals(key.retentionPolicy()) && k.measurement().equals(key.measurement()));
             }
         }
     }
@@ -313,7 +315,7 @@ public final class Catalog {
         Database db = databases.get(database);
         if (db != null) {
             db.types.forEach((key, byShard) -> {
-                if (key.startsWith(rp + '\u0000')) {
+                if (key.rp().equals(rp)) {
                     byShard.headMap(cutoff).clear();
                 }
             });
