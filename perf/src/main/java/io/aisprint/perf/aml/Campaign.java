@@ -46,7 +46,6 @@ public final class Campaign {
     public Campaign(AmlConfig config, int jobs) {
         this.config = config;
         this.jobs = Math.max(1, jobs);
-        XgboostLearner.threads = Math.max(1, Runtime.getRuntime().availableProcessors() / this.jobs);
     }
 
     /** Runs the campaign; {@code progress} hears (done, total) after each experiment. */
