@@ -68,7 +68,8 @@ public final class PerfCommand implements Runnable {
         @Option(names = {"-o", "--output"}, defaultValue = "output", description = "output folder, must not exist (default: ${DEFAULT-VALUE})")
         Path output;
 
-        @Option(names = {"-j", "--jobs"}, defaultValue = "1", description = "experiments trained in parallel (default: ${DEFAULT-VALUE})")
+        @Option(names = {"-j", "--jobs"}, defaultValue = "0",
+                description = "experiments trained in parallel (default: 0 = one per core); results do not depend on it")
         int jobs;
 
         @Option(names = "--json", description = "print results.json to standard output")
@@ -90,7 +91,8 @@ public final class PerfCommand implements Runnable {
             long start = System.nanoTime();
             try {
                 CampaignOutput.checkAbsent(output);
-                Campaign.Result result = new Campaign(AmlConfig.read(config), jobs)
+                int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+                Campaign.Result result = new Campaign(AmlConfig.read(config), threads)
                         .run(noProgress ? (d, t) -> { } : new ProgressBar(err));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 CampaignOutput.write(result, output, seconds);

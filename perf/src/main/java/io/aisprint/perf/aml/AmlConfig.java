@@ -125,11 +125,6 @@ public final class AmlConfig {
                 }
             }
         }
-        for (String t : techniques) {
-            if (!sections.containsKey(t) && Technique.byName(t).orElseThrow().needsSection()) {
-                throw error(t, null, "the technique is listed in [General] techniques but has no section");
-            }
-        }
         checkChoice("hp_selection", List.of("All", "HoldOut", "KFold"));
         checkChoice("validation", List.of("All", "HoldOut", "KFold", "Extrapolation", "Interpolation"));
     }

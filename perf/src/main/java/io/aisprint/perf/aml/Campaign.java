@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 /**
  * One aMLLibrary campaign: every technique × hyper-parameter configuration is trained on every
@@ -46,7 +45,6 @@ public final class Campaign {
     public Campaign(AmlConfig config, int jobs) {
         this.config = config;
         this.jobs = Math.max(1, jobs);
-        XgboostLearner.threads = Math.max(1, Runtime.getRuntime().availableProcessors() / this.jobs);
     }
 
     /** Runs the campaign; {@code progress} hears (done, total) after each experiment. */
@@ -267,9 +265,5 @@ public final class Campaign {
         }
         int n = outcomes.size();
         return new Scores(s[0] / n, s[1] / n, s[2] / n, s[3] / n, s[4] / n);
-    }
-
-    static IntConsumer noProgress() {
-        return i -> { };
     }
 }

@@ -1,6 +1,5 @@
 package io.aisprint.perf.aml;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,11 +137,5 @@ public record FeatureChain(
             throw new AmlException(source + ": column '" + name + "' is missing or not numeric; the preparation needs it");
         }
         return x;
-    }
-
-    static List<List<String>> copyProducts(List<List<String>> products) {
-        List<List<String>> out = new ArrayList<>();
-        products.forEach(p -> out.add(List.copyOf(p)));
-        return out;
     }
 }

@@ -54,10 +54,6 @@ enum Technique {
         return defaults;
     }
 
-    boolean needsSection() {
-        return false;
-    }
-
     Learner learner() {
         return learner.get();
     }

@@ -13,19 +13,22 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * XGBoost through XGBoost4J with the parameters aMLLibrary gives XGBRegressor: squared error,
- * tree_method hist, cores/jobs threads, n_estimators rounds, learning_rate → eta, lambda, alpha, gamma,
+ * tree_method hist, one thread, n_estimators rounds, learning_rate → eta, lambda, alpha, gamma,
  * max_depth, min_child_weight. The model file holds XGBoost's own binary model (base64).
  */
 final class XgboostLearner implements Learner {
-    /** Threads per booster; the campaign sets cores / jobs so parallel experiments do not oversubscribe. */
-    static volatile int threads = 1;
+    /**
+     * One thread per booster, as aMLLibrary runs XGBoost: campaigns parallelise over experiments
+     * ({@code -j}), and OpenMP threads spinning on a busy machine cost more than they give.
+     */
+    static final int THREADS = 1;
 
     @Override
     public Fitted fit(double[][] x, double[] y, Map<String, Object> hyper, long seed) {
         Map<String, Object> params = new HashMap<>();
         params.put("objective", "reg:squarederror");
         params.put("tree_method", "hist");
-        params.put("nthread", threads);
+        params.put("nthread", THREADS);
         params.put("verbosity", 0);
         params.put("seed", seed);
         params.put("eta", Hyper.number(hyper, "learning_rate", 0.3));

@@ -1,0 +1,1 @@
+"""Import-only shim (aisprint bench) for aMLLibrary's hyperopt fork."""

@@ -1,0 +1,1 @@
+"""Import-only shim (aisprint bench): mlxtend is not installed; SFS is unavailable."""
