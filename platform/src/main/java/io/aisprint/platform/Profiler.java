@@ -108,6 +108,9 @@ public final class Profiler {
 
     private static String defaultModel(SystemDescription system, String resource) {
         Resource known = system.continuum().resourcesByName().get(resource);
+        if (known != null && known.kind() == io.aisprint.model.ResourceKind.FAAS) {
+            return "PACSLTK";
+        }
         return known != null && known.kind() == io.aisprint.model.ResourceKind.EDGE ? "QTedge" : "QTcloud";
     }
 
@@ -148,11 +151,15 @@ public final class Profiler {
         Path file = directory.resolve(ApplicationDirectoryReader.PERFORMANCE_FILE);
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            // A new application has no performance data yet: profiling it writes the file's first lines.
+            lines = Files.exists(file) ? Files.readAllLines(file) : List.of(
+                "# Performance declarations measured by `aisprint profile` (mean service demand in seconds of one",
+                "# request on one instance, on workers labelled resource=R; see docs/model.md).");
         } catch (IOException e) {
             throw new PlatformException("cannot read " + file + ": " + e.getMessage(), e);
         }
         List<String> updated = new ArrayList<>();
+        java.util.Set<Measurement> written = new java.util.HashSet<>();
         String component = null;
         String partition = null;
         int componentIndent = -1;
@@ -176,6 +183,7 @@ public final class Profiler {
                 for (Measurement measurement : result.measurements()) {
                     if (measurement.component().equals(component) && measurement.partition().equals(partition)
                             && measurement.resource().equals(resource)) {
+                        written.add(measurement);
                         String field = measurement.model().equals("PACSLTK") || measurement.model().startsWith("PACS")
                                 ? "demandWarm" : "demand";
                         String body = entry.group(3).replaceAll("\\b" + field + ":\\s*[-0-9.eE+]+",
@@ -187,17 +195,40 @@ public final class Profiler {
             }
             updated.add(line);
         }
+        // Pairs the file did not declare yet (a new application, or a resource added since) are added.
+        io.aisprint.platform.internal.PerformanceLines additions = new io.aisprint.platform.internal.PerformanceLines(updated);
+        for (Measurement measurement : result.measurements()) {
+            if (!written.contains(measurement)) {
+                // A cold start is not measured here: a new FaaS entry starts with the warm time for both,
+                // and says so, so that the user sets demandCold from the platform's own numbers.
+                additions.add(measurement.component(), measurement.partition(), measurement.resource(), measurement.model().startsWith("PACS")
+                    ? String.format(Locale.ROOT, "{model: %s, demandWarm: %.4g, demandCold: %.4g}  # cold start not measured; set demandCold",
+                        measurement.model(), measurement.measured(), measurement.measured())
+                    : String.format(Locale.ROOT, "{model: %s, demand: %.4g}", measurement.model(), measurement.measured()));
+                changed++;
+            }
+        }
+        updated = additions.lines();
         try {
+            Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), ".performance", ".yaml.tmp");
             Files.write(temp, updated);
+            boolean existed = Files.exists(file);
             Path backup = Files.createTempFile(file.getParent(), ".performance", ".yaml.bak");
-            Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+            if (existed) {
+                Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             try {
                 SystemReaders.read(directory);
                 Files.delete(backup);
             } catch (RuntimeException e) {
-                Files.move(backup, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                if (existed) {
+                    Files.move(backup, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.delete(file);
+                    Files.delete(backup);
+                }
                 throw new PlatformException("the updated " + file + " did not validate, so it was left as it was: " + e.getMessage());
             }
         } catch (IOException e) {

@@ -60,6 +60,46 @@ class ProfilerTest {
                 org.assertj.core.data.Percentage.withPercentage(0.1));
     }
 
+    @Test
+    void aNewApplicationWithoutPerformanceDataGetsItsFileWrittenFromTheMeasurements() throws Exception {
+        Path app = copy(Examples.directory("mask-detection"), dir.resolve("new-app"));
+        Files.delete(app.resolve("common_config/performance.yaml"));
+        SystemDescription system = SystemReaders.read(app);
+        assertThat(system.performance().models()).isEmpty();
+        Profiler.Result result;
+        try (ClusterWorker vm = ClusterWorker.start(config("vm-new", Map.of("resource", "VM-t3xlarge")));
+                ClusterDriver driver = ClusterDriver.start(config("profiler-new", Map.of()))) {
+            driver.awaitWorkers(1, Duration.ofSeconds(60));
+            result = Profiler.profile(system, 4, driver, 1);
+        }
+        assertThat(result.measurements()).isNotEmpty().allMatch(m -> m.resource().equals("VM-t3xlarge"));
+
+        int written = Profiler.write(app, result);
+
+        assertThat(written).isEqualTo(result.measurements().size());
+        SystemDescription profiled = SystemReaders.read(app);
+        for (Profiler.Measurement m : result.measurements()) {
+            PerformanceModel model = profiled.performance().model(m.component(), m.partition(), m.resource()).orElseThrow();
+            assertThat(((PerformanceModel.QueueDemand) model).demand()).isCloseTo(m.measured(), org.assertj.core.data.Percentage.withPercentage(0.1));
+        }
+        assertThat(Files.readString(app.resolve("common_config/performance.yaml"))).contains("measured by `aisprint profile`", "# profiled");
+    }
+
+    @Test
+    void linesAreAddedUnderTheirPartitionKeepingEverythingElse() {
+        io.aisprint.platform.internal.PerformanceLines lines = new io.aisprint.platform.internal.PerformanceLines(java.util.List.of(
+            "# keep me", "lambda: 2", "components:", "  a:", "    base:", "      data_size: 0.3", "      resources:",
+            "        pi: {model: QTedge, demand: 0.1}", "  b:", "    base:", "      resources:", "        vm: {model: QTcloud, demand: 0.2}"));
+        lines.add("a", "base", "vm", "{model: QTcloud, demand: 0.05}");
+        lines.add("b", "partition1_1", "pi", "{model: QTedge, demand: 0.3}");
+        lines.add("c", "base", "vm", "{model: QTcloud, demand: 0.4}");
+        assertThat(lines.lines()).containsExactly("# keep me", "lambda: 2", "components:", "  a:", "    base:", "      data_size: 0.3",
+            "      resources:", "        pi: {model: QTedge, demand: 0.1}", "        vm: {model: QTcloud, demand: 0.05}  # profiled",
+            "  b:", "    base:", "      resources:", "        vm: {model: QTcloud, demand: 0.2}", "    partition1_1:", "      resources:",
+            "        pi: {model: QTedge, demand: 0.3}  # profiled", "  c:", "    base:", "      resources:",
+            "        vm: {model: QTcloud, demand: 0.4}  # profiled");
+    }
+
     private static Profiler.Measurement find(Profiler.Result result, String component, String partition, String resource) {
         return result.measurements().stream().filter(m -> m.component().equals(component) && m.partition().equals(partition)
                 && m.resource().equals(resource)).findFirst().orElseThrow();

@@ -177,7 +177,7 @@ public final class ApplicationDirectoryReader {
         String appName = dagFile.root().path("System").path("name").asText(String.valueOf(directory.toAbsolutePath().normalize().getFileName()));
         Application application = new Application(appName.strip(), components, dag, locals, globals, lambda, time);
         SystemDescription system = new SystemDescription(application, new Continuum(layers, domains), performance, directory);
-        // declarations become mandatory once there is at least one: a directory may not be profiled yet
+        // declarations are optional here: a directory may be unprofiled or partly profiled (validate says what design lacks)
         List<Problem> semantic = Validator.validate(system, this::locate, false);
         if (!semantic.isEmpty()) {
             throw new ModelException(ModelException.Kind.INVALID, semantic);

@@ -50,7 +50,7 @@ public final class Validator {
      *
      * @param requirePerformance whether every compatible (component, partition, resource) triple
      *                           must have a performance declaration; an application directory may
-     *                           legitimately have none yet (it is profiled later)
+     *                           legitimately have none, or some, yet (it is profiled later)
      */
     public static List<Problem> validate(SystemDescription system, Locator locator, boolean requirePerformance) {
         Validator validator = new Validator(system, locator, requirePerformance);
@@ -288,7 +288,9 @@ public final class Validator {
     }
 
     private void checkPerformance(Application application) {
-        boolean required = requirePerformance || !system.performance().models().isEmpty();
+        // An application directory may be profiled piece by piece (resources whose workers are up
+        // first): missing declarations are then a readiness question `validate` answers, not an error.
+        boolean required = requirePerformance;
         Set<String> known = system.continuum().resourcesByName().keySet();
         for (Component component : application.components()) {
             for (Deployment deployment : component.deployments()) {
