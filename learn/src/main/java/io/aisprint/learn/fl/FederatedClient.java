@@ -73,7 +73,8 @@ public final class FederatedClient {
                 }
                 lastContact = System.nanoTime();
                 if (response.statusCode() == 404) {
-                    register(); // the server restarted and forgot us
+                    register(); // the server restarted and forgot us: it may replay a round we sent to its previous run
+                    lastRound = 0;
                     continue;
                 }
                 Messages.Task task = JSON.readValue(response.body(), Messages.Task.class);
