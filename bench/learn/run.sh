@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 clients=${1:-10}; rounds=${2:-10}; examples=${3:-2000}
-out=bench/learn/results; mkdir -p "$out"
+out=bench/learn/results; mkdir -p "$out"   # parts-*.json are reproducible from the seed and not kept
 for partition in iid dirichlet:0.5; do
   name=${partition//:/-}
   ./aisprint learn partition --clients "$clients" --partition "$partition" --examples-per-client "$examples" --out "$out/parts-$name.json" >/dev/null
