@@ -37,6 +37,7 @@ public final class FederatedClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final KeyPair keys = Signatures.newKeyPair();
     private Messages.Assignment assignment;
+    private ImageSet train;
     private ImageSet part;
     private DjlNetwork network;
     private UpdateMessage previous;
@@ -51,6 +52,10 @@ public final class FederatedClient {
     /** Runs until the server says the run is done; returns the number of rounds this client trained. */
     public int run() {
         try {
+            // The slow part (reading the whole training file, loading libtorch) comes before registering, so a
+            // registered client is one ready to train when its first round opens.
+            train = FashionMnist.load(settings.data(), "train");
+            io.aisprint.learn.nn.Engines.pytorch();
             register();
             long lastContact = System.nanoTime();
             while (true) {
@@ -68,7 +73,8 @@ public final class FederatedClient {
                 }
                 lastContact = System.nanoTime();
                 if (response.statusCode() == 404) {
-                    register(); // the server restarted and forgot us
+                    register(); // the server restarted and forgot us: it may replay a round we sent to its previous run
+                    lastRound = 0;
                     continue;
                 }
                 Messages.Task task = JSON.readValue(response.body(), Messages.Task.class);
@@ -98,7 +104,9 @@ public final class FederatedClient {
     }
 
     private void register() throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(new Messages.Register(settings.name(), Signatures.encode(keys.getPublic()), settings.index()));
+        // after a server restart, ask for the part held before: a client's data does not change with the server
+        int index = assignment != null ? assignment.index() : settings.index();
+        String body = JSON.writeValueAsString(new Messages.Register(settings.name(), Signatures.encode(keys.getPublic()), index));
         long giveUp = System.nanoTime() + (long) (settings.giveUpSeconds() * 1e9);
         while (true) {
             try {
@@ -124,7 +132,6 @@ public final class FederatedClient {
     }
 
     private void load(Messages.Assignment given) {
-        ImageSet train = FashionMnist.load(settings.data(), "train");
         int[] indices = Partitioning.parse(given.partition()).split(train.labels(), train.classes(), given.partitions(), given.seed())
             .get(given.index());
         if (given.examplesPerClient() > 0 && indices.length > given.examplesPerClient()) {

@@ -55,7 +55,7 @@ public final class LocalFederation implements AutoCloseable {
         FashionMnist.load(settings.data(), "t10k"); // a bad data folder is reported here, by name, not by a child's log
         result = work.resolve("result.json");
         List<String> arguments = new ArrayList<>(settings.toArguments());
-        arguments.addAll(List.of("--port", "0", "--result", result.toString()));
+        arguments.addAll(List.of("--result", result.toString())); // the settings' port: 0 is a free one, a restart reuses the old one
         try {
             Files.createDirectories(work);
             Files.deleteIfExists(result);
@@ -81,7 +81,8 @@ public final class LocalFederation implements AutoCloseable {
     }
 
     public Process startClient(ClientSettings settings) {
-        return launch(settings.name(), "320m", "1", settings.toArguments());
+        // 10 client JVMs hold libtorch each; -Daisprint.fl.client-heap=192m keeps a large federation small on a shared machine
+        return launch(settings.name(), System.getProperty("aisprint.fl.client-heap", "320m"), "1", settings.toArguments());
     }
 
     /** Kills the server process at once (kill -9), as a crash would. */

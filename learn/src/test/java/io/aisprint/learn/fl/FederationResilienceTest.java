@@ -23,13 +23,13 @@ class FederationResilienceTest {
     void dropoutsStragglersLateJoinersAndAServerRestart(@TempDir Path work) throws Exception {
         Path checkpoint = work.resolve("checkpoint");
         ServerSettings settings = Federations.settings("--rounds", "4", "--partitions", "4", "--min-clients", "3",
-            "--examples-per-client", "300", "--test-examples", "500", "--round-deadline", "20", "--checkpoint", checkpoint.toString());
+            "--examples-per-client", "300", "--test-examples", "500", "--round-deadline", "30", "--checkpoint", checkpoint.toString());
         ByteArrayOutputStream shown = new ByteArrayOutputStream();
         try (LocalFederation federation = new LocalFederation(work, new PrintStream(shown, true, StandardCharsets.UTF_8))) {
             URI server = federation.startServer(settings);
             federation.startClient(ClientSettings.of(server, "steady"));
             federation.startClient(new ClientSettings(server, "dropper", -1, settings.data(), 0, 2, "", false, false, 120));
-            federation.startClient(new ClientSettings(server, "straggler", -1, settings.data(), 30, 0, "", false, false, 120));
+            federation.startClient(new ClientSettings(server, "straggler", -1, settings.data(), 45, 0, "", false, false, 120));
             waitFor(shown, "round 1 ");
             federation.startClient(new ClientSettings(server, "late", -1, settings.data(), 0, 0, "", false, false, 120));
             waitFor(shown, "round 2 ");
@@ -50,10 +50,11 @@ class FederationResilienceTest {
             RoundRecord first = result.rounds().get(0);
             assertThat(first.sampled()).containsExactly("dropper", "steady", "straggler");
             assertThat(first.accepted()).containsExactlyInAnyOrder("dropper", "steady"); // the straggler missed the deadline
-            assertThat(first.seconds()).isGreaterThanOrEqualTo(19);
+            assertThat(first.seconds()).isGreaterThanOrEqualTo(29);
             // The late joiner was not there for round 1 but trains in a later round; the dropper never comes back.
             assertThat(result.rounds().subList(1, 4)).anyMatch(round -> round.accepted().contains("late"));
-            assertThat(result.rounds().subList(1, 4)).allMatch(round -> !round.accepted().contains("dropper") && round.accepted().contains("steady"));
+            assertThat(result.rounds().subList(1, 4)).allMatch(round -> !round.accepted().contains("dropper"));
+            assertThat(result.rounds().get(3).accepted()).contains("steady"); // back after the restart
             // The straggler's update for one round reaches the server when the next one is open, and is refused.
             assertThat(result.rounds()).flatMap(RoundRecord::rejected)
                 .anyMatch(r -> r.client().equals("straggler") && r.reason().matches("update for round \\d+ but round \\d+ is open.*"));
