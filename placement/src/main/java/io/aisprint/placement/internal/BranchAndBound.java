@@ -24,6 +24,7 @@ public final class BranchAndBound {
     private final boolean[] faasCharged;
     private final boolean[] endsInCloud;
     private final LimitBound limits;
+    private final Lookahead lookahead;
     /** Per depth c, the sizes the limits of components 0..c−1 force; {@code need} is the current depth's. */
     private final int[][] needAt;
     private int[] need;
@@ -63,6 +64,7 @@ public final class BranchAndBound {
         faasCharged = new boolean[p.resourceCount];
         endsInCloud = new boolean[p.componentCount];
         limits = new LimitBound(problem);
+        lookahead = new Lookahead(problem);
         needAt = new int[p.componentCount + 1][p.resourceCount];
         need = needAt[0];
         order = new int[p.slotCount][];
@@ -139,7 +141,7 @@ public final class BranchAndBound {
     }
 
     public Outcome solve() {
-        double unavoidableAtRoot = unavoidable(0, -1);
+        double unavoidableAtRoot = ahead(0);
         branchComponent(0);
         double best = Math.min(incumbentCost, sharedBest.getAsDouble());
         double bound = timedOut ? Math.max(unavoidableAtRoot, Math.min(best, unexploredBound)) : best;
@@ -162,7 +164,7 @@ public final class BranchAndBound {
             return;
         }
         if (outOfTime()) {
-            unexploredBound = Math.min(unexploredBound, nodeCost + unavoidable(c, -1));
+            unexploredBound = Math.min(unexploredBound, nodeCost + ahead(c));
             return;
         }
         boolean cloud = false;
@@ -172,7 +174,7 @@ public final class BranchAndBound {
         int[] deployments = p.componentDeployments[c];
         for (int d = 0; d < deployments.length; d++) {
             if (timedOut) {
-                unexploredBound = Math.min(unexploredBound, nodeCost + unavoidable(c, -1));
+                unexploredBound = Math.min(unexploredBound, nodeCost + ahead(c));
                 return;
             }
             a.deployment[c] = d;
@@ -209,8 +211,8 @@ public final class BranchAndBound {
                 continue;
             }
             if (timedOut || outOfTime()) {
-                unexploredBound = Math.min(unexploredBound,
-                        childCost + unavoidable(c, p.isFaas[r] ? -1 : p.resourceLayer[r]));
+                unexploredBound = Math.min(unexploredBound, Math.max(nodeCost + ahead(c),
+                        childCost + unavoidable(c, p.isFaas[r] ? -1 : p.resourceLayer[r])));
                 continue;
             }
             double savedCost = nodeCost;
@@ -263,6 +265,17 @@ public final class BranchAndBound {
     /** The fewest instances of r any completion can have: its load and memory, and the limits of finished components. */
     private int lowerBound(int r, double rate, double memory) {
         return Math.max(p.minimumInstances(r, rate, memory), need[r]);
+    }
+
+    /**
+     * What components c.. must still add: the layers they cannot avoid, or the dearest of their
+     * cheapest options. Used for the proved bound of unexplored nodes only: as a pruning test at
+     * every node it cut no nodes on the anchors and cost time.
+     */
+    private double ahead(int c) {
+        double layers = unavoidable(c, -1);
+        return Math.max(layers, lookahead.beyond(c, layerPick, onResource, demandRate, memoryUsed,
+                r -> lowerBound(r, demandRate[r], memoryUsed[r])));
     }
 
     /** Moves to depth c + 1 with the sizes the limits of components 0..c force; returns the cost they add. */
