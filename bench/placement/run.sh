@@ -4,15 +4,18 @@
 #   gap      — every heuristic against the proved optimum (5-component instances)
 #   speed    — random-greedy iterations per second on the 15-component instances
 #   moves    — structural moves evaluated per second, full vs incremental, 15-component instances
-# Usage: bench/placement/run.sh [quality|gap|speed|moves|all]   (env: SECONDS_PER_RUN, SEEDS, THREADS)
+#   proof    — branch and bound alone after a fixed heuristic start: nodes and CPU seconds to proof
+#              (CPU-time limit PROOF_SECONDS, default 5; FILTER, default 15c), robust to a loaded machine
+# Usage: bench/placement/run.sh [quality|gap|speed|moves|proof|all]   (env: SECONDS_PER_RUN, SEEDS, THREADS)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 anchors="${ANCHORS:-$root/../shared/anchors}"
 [[ -d "$anchors" ]] || { echo "error: anchors not found at $anchors (set ANCHORS)" >&2; exit 2; }
 cd "$root"
-mvn -B -q -DskipTests -pl placement -am test-compile
-mvn -B -q -pl placement dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-cp="model/target/classes:perf/target/classes:placement/target/classes:placement/target/test-classes:$(cat placement/target/bench-classpath.txt)"
+# One reactor run: the classpath then names the sibling modules' target/classes (nothing installed).
+mvn -B -q -DskipTests -pl placement -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+cp="placement/target/classes:placement/target/test-classes:$(cat placement/target/bench-classpath.txt)"
 what="${1:-all}"
 out="bench/placement/results"
 mkdir -p "$out"
@@ -25,6 +28,9 @@ if [[ "$what" == gap || "$what" == all ]]; then
 fi
 if [[ "$what" == speed || "$what" == all ]]; then
   java -cp "$cp" io.aisprint.placement.bench.SpeedBench "$anchors" "${THREADS:-2}" | tee "$out/speed.md"
+fi
+if [[ "$what" == proof || "$what" == all ]]; then
+  java -cp "$cp" io.aisprint.placement.bench.ProofBench "$anchors" "${PROOF_SECONDS:-5}" "${FILTER:-15c}" | tee "$out/proof.md"
 fi
 if [[ "$what" == moves || "$what" == all ]]; then
   java -cp "$cp" io.aisprint.placement.bench.MoveBench "$anchors" | tee "$out/moves.md"

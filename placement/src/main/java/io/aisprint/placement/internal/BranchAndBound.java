@@ -1,7 +1,5 @@
 package io.aisprint.placement.internal;
 
-import io.aisprint.perf.QueueModel;
-
 /**
  * Exact search for small systems. Components are branched in topological order (deployment, then
  * the resource of each partition), with one type per layer and no move back to the edge enforced
@@ -25,7 +23,11 @@ public final class BranchAndBound {
     private final int[] layerPick;
     private final boolean[] faasCharged;
     private final boolean[] endsInCloud;
-    private final double[] componentTimeBound;
+    private final LimitBound limits;
+    private final Lookahead lookahead;
+    /** Per depth c, the sizes the limits of components 0..c−1 force; {@code need} is the current depth's. */
+    private final int[][] needAt;
+    private int[] need;
     private final int[][] order;
     private final double[][] orderKey;
 
@@ -61,7 +63,10 @@ public final class BranchAndBound {
         java.util.Arrays.fill(layerPick, -1);
         faasCharged = new boolean[p.resourceCount];
         endsInCloud = new boolean[p.componentCount];
-        componentTimeBound = new double[p.componentCount];
+        limits = new LimitBound(problem);
+        lookahead = new Lookahead(problem);
+        needAt = new int[p.componentCount + 1][p.resourceCount];
+        need = needAt[0];
         order = new int[p.slotCount][];
         orderKey = new double[p.slotCount][];
         for (int s = 0; s < p.slotCount; s++) {
@@ -136,7 +141,7 @@ public final class BranchAndBound {
     }
 
     public Outcome solve() {
-        double unavoidableAtRoot = unavoidable(0, -1);
+        double unavoidableAtRoot = ahead(0);
         branchComponent(0);
         double best = Math.min(incumbentCost, sharedBest.getAsDouble());
         double bound = timedOut ? Math.max(unavoidableAtRoot, Math.min(best, unexploredBound)) : best;
@@ -159,7 +164,7 @@ public final class BranchAndBound {
             return;
         }
         if (outOfTime()) {
-            unexploredBound = Math.min(unexploredBound, nodeCost + unavoidable(c, -1));
+            unexploredBound = Math.min(unexploredBound, nodeCost + ahead(c));
             return;
         }
         boolean cloud = false;
@@ -169,7 +174,7 @@ public final class BranchAndBound {
         int[] deployments = p.componentDeployments[c];
         for (int d = 0; d < deployments.length; d++) {
             if (timedOut) {
-                unexploredBound = Math.min(unexploredBound, nodeCost + unavoidable(c, -1));
+                unexploredBound = Math.min(unexploredBound, nodeCost + ahead(c));
                 return;
             }
             a.deployment[c] = d;
@@ -181,8 +186,14 @@ public final class BranchAndBound {
     private void branchSlot(int c, int[] chain, int i, boolean cloud) {
         if (i == chain.length) {
             endsInCloud[c] = cloud;
-            if (componentsWithinLimits(c)) {
-                branchComponent(c + 1);
+            if (limits.withinLimits(a, demandRate, c)) {
+                double savedCost = nodeCost;
+                nodeCost += forceSizes(c);
+                if (nodeCost + unavoidable(c + 1, -1) < pruneBound - 1e-9) {
+                    branchComponent(c + 1);
+                }
+                need = needAt[c];
+                nodeCost = savedCost;
             }
             return;
         }
@@ -200,8 +211,8 @@ public final class BranchAndBound {
                 continue;
             }
             if (timedOut || outOfTime()) {
-                unexploredBound = Math.min(unexploredBound,
-                        childCost + unavoidable(c, p.isFaas[r] ? -1 : p.resourceLayer[r]));
+                unexploredBound = Math.min(unexploredBound, Math.max(nodeCost + ahead(c),
+                        childCost + unavoidable(c, p.isFaas[r] ? -1 : p.resourceLayer[r])));
                 continue;
             }
             double savedCost = nodeCost;
@@ -251,8 +262,36 @@ public final class BranchAndBound {
         return count;
     }
 
+    /** The fewest instances of r any completion can have: its load and memory, and the limits of finished components. */
     private int lowerBound(int r, double rate, double memory) {
-        return p.minimumInstances(r, rate, memory);
+        return Math.max(p.minimumInstances(r, rate, memory), need[r]);
+    }
+
+    /**
+     * What components c.. must still add: the layers they cannot avoid, or the dearest of their
+     * cheapest options. Used for the proved bound of unexplored nodes only: as a pruning test at
+     * every node it cut no nodes on the anchors and cost time.
+     */
+    private double ahead(int c) {
+        double layers = unavoidable(c, -1);
+        return Math.max(layers, lookahead.beyond(c, layerPick, onResource, demandRate, memoryUsed,
+                r -> lowerBound(r, demandRate[r], memoryUsed[r])));
+    }
+
+    /** Moves to depth c + 1 with the sizes the limits of components 0..c force; returns the cost they add. */
+    private double forceSizes(int c) {
+        int[] next = needAt[c + 1];
+        System.arraycopy(need, 0, next, 0, next.length);
+        limits.forceSizes(demandRate, c, next);
+        double added = 0.0;
+        for (int r = 0; r < p.resourceCount; r++) {
+            if (next[r] > need[r] && onResource[r] > 0) {
+                int byLoad = p.minimumInstances(r, demandRate[r], memoryUsed[r]);
+                added += (Math.max(byLoad, next[r]) - Math.max(byLoad, need[r])) * p.unitCost[r] * p.time;
+            }
+        }
+        need = next;
+        return added;
     }
 
     private boolean apply(int s, int r) {
@@ -304,48 +343,6 @@ public final class BranchAndBound {
         int max = p.maxInstances[r];
         double capacity = p.semantics.memoryScalesWithInstances() ? max * p.memoryCapacity[r] : p.memoryCapacity[r];
         return demandRate[r] / max < 1.0 && memoryUsed[r] <= capacity;
-    }
-
-    /**
-     * Lower bounds on the response times of components 0..last (every cluster at its maximum, the
-     * loads placed so far) against local limits, and on the finished parts of paths.
-     */
-    private boolean componentsWithinLimits(int last) {
-        for (int c = 0; c <= last; c++) {
-            int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
-            double total = 0.0;
-            double reach = 1.0;
-            int previous = -1;
-            for (int s : chain) {
-                int r = a.resource[s];
-                double t = p.isFaas[r] ? p.faasTime[s][r]
-                        : p.regressionTime[s][r] != null ? p.bestRegressionTime(s, r)
-                        : QueueModel.responseTime(p.demand[s][r], demandRate[r] / p.maxInstances[r]);
-                if (previous < 0) {
-                    total = t;
-                } else {
-                    total += reach * (t + p.transfer(a.resource[previous], r, p.slotDataToNext[previous]));
-                }
-                reach *= 1.0 - p.slotEarlyExit[s];
-                previous = s;
-            }
-            componentTimeBound[c] = total;
-            if (total > p.localLimit[c]) {
-                return false;
-            }
-        }
-        for (int q = 0; q < p.pathCount; q++) {
-            double total = 0.0;
-            for (int c : p.pathComponents[q]) {
-                if (c <= last) {
-                    total += componentTimeBound[c];
-                }
-            }
-            if (total > p.pathLimit[q]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void leaf() {
