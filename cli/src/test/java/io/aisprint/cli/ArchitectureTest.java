@@ -1,10 +1,13 @@
 package io.aisprint.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -90,6 +93,18 @@ class ArchitectureTest {
     static final ArchRule internalPackagesStayInsideTheirModule = classes()
         .that().resideInAPackage("io.aisprint..")
         .should(useNoOtherModulesInternals());
+
+    /**
+     * A module's API calls its implementation, it does not read the implementation's fields
+     * (arrays and counters change with every optimisation of the search).
+     */
+    @ArchTest
+    static final ArchRule apiPackagesReadNoInternalFields = noClasses()
+        .that().resideInAPackage("io.aisprint..").and().resideOutsideOfPackage("..internal..")
+        .should().accessFieldWhere(describe("the field is an instance field of an internal class",
+            access -> INTERNAL_PACKAGE.matcher(access.getTargetOwner().getPackageName()).matches()
+                && access.getTarget().resolveMember().map(field -> !field.getModifiers().contains(JavaModifier.STATIC)).orElse(true)))
+        .because("the API goes through methods and records of the implementation (constants and enum values may be read)");
 
     private static ArchCondition<JavaClass> useNoOtherModulesInternals() {
         return new ArchCondition<>("use no other module's internal packages") {
