@@ -151,7 +151,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 attested = io.aisprint.cluster.AttestedJoin.attest(config, attest, attestCa, session, service);
                 config = attested.config();
             }
-            digests = io.aisprint.cluster.internal.ApplicationClassPath.install(classpath);
+            digests = ClusterWorker.installApplicationClassPath(classpath);
             worker = ClusterWorker.start(config);
             if (attested != null) {
                 attested.stopWhenRevoked(worker);

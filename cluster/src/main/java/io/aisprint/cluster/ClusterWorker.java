@@ -1,5 +1,6 @@
 package io.aisprint.cluster;
 
+import io.aisprint.cluster.internal.ApplicationClassPath;
 import io.aisprint.cluster.internal.IgniteNodes;
 import io.aisprint.cluster.internal.NodeAttributes;
 import io.aisprint.runtime.NodeSpec;
@@ -30,6 +31,14 @@ public final class ClusterWorker implements AutoCloseable {
 
     public static ClusterWorker start(ClusterConfig config) {
         return new ClusterWorker(IgniteNodes.start(config, NodeAttributes.WORKER), config.node());
+    }
+
+    /**
+     * Adds a user's application jars ({@code aisprint worker --classpath}) to the classes bodies
+     * may use in this process; call it before {@link #start}. Returns each jar's SHA-256.
+     */
+    public static Map<Path, String> installApplicationClassPath(List<Path> jars) {
+        return ApplicationClassPath.install(jars);
     }
 
     public NodeSpec spec() {

@@ -1,6 +1,8 @@
 package io.aisprint.gpu;
 
 import io.aisprint.gpu.executor.ProcessExecutor;
+import io.aisprint.gpu.internal.JobManager;
+import io.aisprint.gpu.internal.ProfileStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

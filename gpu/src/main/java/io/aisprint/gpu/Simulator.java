@@ -1,5 +1,7 @@
 package io.aisprint.gpu;
 
+import io.aisprint.gpu.internal.JobManager;
+import io.aisprint.gpu.internal.ProfileStore;
 import io.aisprint.gpu.spi.ExecutionBackend;
 import java.util.ArrayList;
 import java.util.Comparator;

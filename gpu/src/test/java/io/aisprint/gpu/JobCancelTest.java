@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.aisprint.gpu.internal.JobManager;
+import io.aisprint.gpu.internal.ProfileStore;
 import io.aisprint.gpu.spi.ExecutionBackend;
 import java.util.ArrayList;
 import java.util.List;

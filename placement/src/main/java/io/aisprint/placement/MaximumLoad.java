@@ -57,26 +57,16 @@ public final class MaximumLoad {
     private static Placement largestClusters(SystemDescription system, Placement placement, Semantics semantics,
             double lambda) {
         CompiledProblem problem = CompiledProblem.compile(system, lambda, semantics);
-        Assignment assignment = maximal(problem, placement);
+        Assignment assignment = Conversions.toAssignmentAtLargestSize(problem, placement);
         Evaluator evaluator = new Evaluator(problem);
         boolean feasible = evaluator.evaluate(assignment, false);
         return Conversions.toPlacement(evaluator, assignment, feasible);
-    }
-
-    private static Assignment maximal(CompiledProblem problem, Placement placement) {
-        Assignment assignment = Conversions.toAssignment(problem, placement);
-        for (int r = 0; r < problem.resourceCount; r++) {
-            if (!problem.isFaas[r]) {
-                assignment.instances[r] = problem.maxInstances[r];
-            }
-        }
-        return assignment;
     }
 
     private static boolean feasible(SystemDescription system, Placement placement, Semantics semantics, double lambda,
             int[] evaluations) {
         evaluations[0]++;
         CompiledProblem problem = CompiledProblem.compile(system, lambda, semantics);
-        return new Evaluator(problem).evaluate(maximal(problem, placement));
+        return new Evaluator(problem).evaluate(Conversions.toAssignmentAtLargestSize(problem, placement));
     }
 }

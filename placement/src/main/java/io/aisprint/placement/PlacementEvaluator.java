@@ -6,6 +6,7 @@ import io.aisprint.placement.internal.Assignment;
 import io.aisprint.placement.internal.CompiledProblem;
 import io.aisprint.placement.internal.Conversions;
 import io.aisprint.placement.internal.Evaluator;
+import io.aisprint.placement.internal.Explanations;
 
 /**
  * Evaluates a given placement exactly: response times of partitions, components and paths, every

@@ -12,6 +12,17 @@ public final class Conversions {
     private Conversions() {
     }
 
+    /** {@code placement} with every used VM or edge cluster at its largest size (FaaS keeps its count). */
+    public static Assignment toAssignmentAtLargestSize(CompiledProblem p, Placement placement) {
+        Assignment assignment = toAssignment(p, placement);
+        for (int r = 0; r < p.resourceCount; r++) {
+            if (!p.isFaas[r]) {
+                assignment.instances[r] = p.maxInstances[r];
+            }
+        }
+        return assignment;
+    }
+
     public static Assignment toAssignment(CompiledProblem p, Placement placement) {
         Assignment a = new Assignment(p);
         for (int c = 0; c < p.componentCount; c++) {

@@ -5,7 +5,6 @@ import io.aisprint.model.SystemDescription;
 import io.aisprint.placement.DesignOptions;
 import io.aisprint.placement.DesignResult;
 import io.aisprint.placement.Designer;
-import io.aisprint.placement.InfeasibilityExplainer;
 import io.aisprint.placement.SearchMethod;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +131,7 @@ public final class DefaultDesigner implements Designer {
         double elapsed = (options.nanoClock().getAsLong() - begin) / 1e9;
         var statistics = new DesignResult.Statistics(method, options.threads(),
                 constructions, feasibleConstructions, moveEvaluations, evaluations, exactNodes, elapsed);
-        List<String> explanation = elitePlacements.isEmpty() ? InfeasibilityExplainer.explain(problem) : List.of();
+        List<String> explanation = elitePlacements.isEmpty() ? InfeasibilityReasons.explain(problem) : List.of();
         Optional<Placement> best = elitePlacements.isEmpty() ? Optional.empty() : Optional.of(elitePlacements.get(0));
         return new DesignResult(best, elitePlacements, statistics, proved, lowerBound, explanation);
     }

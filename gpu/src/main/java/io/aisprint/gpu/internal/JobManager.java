@@ -1,5 +1,18 @@
-package io.aisprint.gpu;
+package io.aisprint.gpu.internal;
 
+import io.aisprint.gpu.Assignment;
+import io.aisprint.gpu.Configuration;
+import io.aisprint.gpu.CostModel;
+import io.aisprint.gpu.ErrorCode;
+import io.aisprint.gpu.GpuException;
+import io.aisprint.gpu.Job;
+import io.aisprint.gpu.JobState;
+import io.aisprint.gpu.ManagerOptions;
+import io.aisprint.gpu.Node;
+import io.aisprint.gpu.Plan;
+import io.aisprint.gpu.SchedulingPolicy;
+import io.aisprint.gpu.SchedulingProblem;
+import io.aisprint.gpu.Segment;
 import io.aisprint.gpu.spi.ExecutionBackend;
 import java.util.ArrayList;
 import java.util.HashMap;

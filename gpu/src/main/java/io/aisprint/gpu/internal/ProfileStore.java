@@ -1,5 +1,6 @@
-package io.aisprint.gpu;
+package io.aisprint.gpu.internal;
 
+import io.aisprint.gpu.Configuration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,21 +1,18 @@
-package io.aisprint.placement;
+package io.aisprint.placement.internal;
 
-import io.aisprint.placement.internal.Assignment;
-import io.aisprint.placement.internal.CompiledProblem;
-import io.aisprint.placement.internal.Evaluator;
 import java.util.Locale;
 
 /** Turns the evaluator's first broken rule into a sentence a user understands. */
-final class Explanations {
+public final class Explanations {
     private Explanations() {
     }
 
     /** Drops trailing zeros of fixed-precision numbers ("0.7500 s" → "0.75 s"). */
-    static String tidy(String message) {
+    public static String tidy(String message) {
         return message.replaceAll("(\\d\\.\\d*?)0+(?=\\D|$)", "$1").replaceAll("(\\d)\\.(?=\\D|$)", "$1");
     }
 
-    static String describe(CompiledProblem p, Evaluator e, Assignment a) {
+    public static String describe(CompiledProblem p, Evaluator e, Assignment a) {
         return tidy(rawDescription(p, e, a));
     }
 
