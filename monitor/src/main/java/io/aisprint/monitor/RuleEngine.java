@@ -193,8 +193,8 @@ public final class RuleEngine implements AutoCloseable {
         Level next = thresholdLevel(value.get(), AlertRule.Direction.ABOVE, Optional.empty(), Optional.of(limit.limitSeconds()),
                 rule.hysteresis(), current);
         String message = (limit.isGlobal() ? "mean response time of path " : "mean execution time of component ")
-                + String.join(" -> ", limit.components()) + " over " + rule.window() + " is " + value.get() + " s (limit "
-                + limit.limitSeconds() + " s)";
+                + String.join(" -> ", limit.components()) + " over " + readable(rule.window()) + " is " + readable(value.get())
+                + " s (limit " + readable(limit.limitSeconds()) + " s)";
         change(rule.name(), tags, current, next, value.get(), now, message, events);
     }
 
@@ -259,5 +259,17 @@ public final class RuleEngine implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+    }
+
+    /** Three significant digits, as people read a response time: 0.5184208300909091 is "0.518". */
+    static String readable(double value) {
+        return Double.isFinite(value) && value != 0
+                ? new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
+    }
+
+    /** A rule window as "5 s" or "1.5 s", not Duration's ISO "PT5S". */
+    static String readable(Duration window) {
+        return readable(window.toNanos() / 1e9) + " s";
     }
 }
