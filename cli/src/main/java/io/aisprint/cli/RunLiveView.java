@@ -58,7 +58,7 @@ final class RunLiveView implements RunListener {
     public void started(Placement placement, double costPerHour) {
         out.printf(Locale.ROOT, "design (SPACE4AI-D): %s — %s per hour at run-time prices%n", ReportWriter.describe(placement),
                 Numbers.significant(costPerHour));
-        out.println("   " + ReportWriter.costNote(options));
+        ReportWriter.costNote(options).lines().forEach(line -> out.println("   " + line));
         out.printf(Locale.ROOT, "   OVER/ok: the mean response time over the last %s (what the QoS rule limits) against the limit.%n",
                 Numbers.seconds(options.qosWindow()));
         out.flush();

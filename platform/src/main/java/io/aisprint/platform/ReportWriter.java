@@ -89,7 +89,7 @@ public final class ReportWriter {
         }
         summary.put("response_times_last_window", times);
         summary.put("response_times", runResponseTimes(result));
-        summary.put("cost_note", costNote(result.options()));
+        summary.put("cost_note", costNote(result.options()).replace('\n', ' '));
         Map<String, Object> overheads = new java.util.TreeMap<>();
         result.backend().stepOverheads().forEach((step, stats) -> overheads.put(step, stats(stats)));
         summary.put("step_overhead_s", overheads);
@@ -99,10 +99,11 @@ public final class ReportWriter {
     /**
      * Why {@code aisprint design} and {@code aisprint run} report different costs for one placement:
      * the design prices every resource in full, the run counts edge devices the user owns at a share.
+     * Two lines, for the live view's width.
      */
     public static String costNote(RunOptions options) {
         return String.format(Locale.ROOT, "Costs here are run-time costs: owned edge devices count at %.0f %% of their price "
-                + "(RunOptions.edgeCostShare), so they are lower than what 'aisprint design' reports for the same placement, "
+                + "(RunOptions.edgeCostShare),\nso they are lower than what 'aisprint design' reports for the same placement, "
                 + "which prices every resource in full.", 100 * options.edgeCostShare());
     }
 
@@ -261,12 +262,14 @@ public final class ReportWriter {
             p95[i] = stats.p95();
             mean[i] = stats.mean();
             if (stats.count() == 0) {
-                // The window before this tick is empty: grey from the previous tick to this one.
+                // Nothing completed in this tick's window: grey from the last drawn point to the next one, so the
+                // chart has no unexplained white gap where the line stops.
                 double from = i == 0 ? 0 : time[i - 1];
-                if (!empty.isEmpty() && empty.get(empty.size() - 1)[1] == from) {
-                    empty.get(empty.size() - 1)[1] = time[i];
+                double to = i + 1 < n ? time[i + 1] : time[i];
+                if (!empty.isEmpty() && empty.get(empty.size() - 1)[1] >= from) {
+                    empty.get(empty.size() - 1)[1] = to;
                 } else {
-                    empty.add(new double[] {from, time[i]});
+                    empty.add(new double[] {from, to});
                 }
             }
         }
