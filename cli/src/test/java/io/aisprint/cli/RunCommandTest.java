@@ -14,7 +14,7 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private static Path example(String name) {
+    static Path example(String name) {
         for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
             Path candidate = at.resolve("examples").resolve(name);
             if (Files.isDirectory(candidate)) {

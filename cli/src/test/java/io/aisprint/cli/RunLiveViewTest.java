@@ -9,8 +9,6 @@ import io.aisprint.platform.RunOptions;
 import io.aisprint.platform.RunResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The live view on made-up ticks: verdicts by the window mean, readable numbers, DAG order, paths apart. */
 class RunLiveViewTest {
-    private final SystemDescription system = SystemReaders.read(example("mask-detection"));
+    private final SystemDescription system = SystemReaders.read(RunCommandTest.example("mask-detection"));
     private final String path = system.application().globalConstraints().get(0).name();
     private final StringWriter text = new StringWriter();
     private final RunLiveView view = new RunLiveView(new PrintWriter(text), system,
@@ -78,15 +76,5 @@ class RunLiveViewTest {
     /** The last row of the view for {@code name}. */
     private static String line(String text, String name) {
         return text.lines().filter(l -> l.startsWith("   " + name + " ")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(name + " in\n" + text));
-    }
-
-    private static Path example(String name) {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            Path candidate = at.resolve("examples").resolve(name);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("examples/" + name + " not found");
     }
 }
