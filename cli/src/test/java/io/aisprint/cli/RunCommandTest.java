@@ -45,7 +45,7 @@ class RunCommandTest {
                 "--duration", "6", "--report", report.toString());
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("design (SPACE4AI-D): blurry-faces: RaspberryPi4; mask-detector: VM-t3xlarge",
-                "mask-detector", "0.400", "requests in", "report: " + report.resolve("report.html"));
+                "mask-detector", " 0.4 ", "mean s", "requests in", "report: " + report.resolve("report.html"));
     }
 
     @Test
