@@ -122,7 +122,7 @@ public final class RuleEngine implements AutoCloseable {
             Level current = levels.getOrDefault(key, Level.OK);
             Level next = thresholdLevel(value, rule.direction(), rule.warn(), rule.crit(), rule.hysteresis(), current);
             String message = rule.aggregation().label() + " of " + rule.measurement() + "." + rule.field() + " " + series.tags()
-                    + " over " + rule.window() + " is " + value + " (warn " + rule.warn().map(String::valueOf).orElse("-")
+                    + " over " + readable(rule.window()) + " is " + readable(value) + " (warn " + rule.warn().map(String::valueOf).orElse("-")
                     + ", crit " + rule.crit().map(String::valueOf).orElse("-") + ", " + rule.direction().name().toLowerCase(java.util.Locale.ROOT) + ")";
             change(rule.name(), series.tags(), current, next, value, now, message, events);
         }
@@ -173,7 +173,8 @@ public final class RuleEngine implements AutoCloseable {
             Level next = silent ? rule.level() : Level.OK;
             String message = silent
                     ? rule.measurement() + "." + rule.field() + " " + group.getValue() + " has sent nothing for "
-                            + (last == null ? "over " + rule.lookback() : Duration.ofNanos(end - last)) + " (limit " + rule.after() + ")"
+                            + (last == null ? "over " + readable(rule.lookback()) : readable(Duration.ofNanos(end - last)))
+                            + " (limit " + readable(rule.after()) + ")"
                     : rule.measurement() + "." + rule.field() + " " + group.getValue() + " reports again";
             change(rule.name(), group.getValue(), current, next, Double.NaN, now, message, events);
         }
