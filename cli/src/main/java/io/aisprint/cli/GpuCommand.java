@@ -177,7 +177,9 @@ public final class GpuCommand implements Runnable {
                 }
                 if (gantt != null && !runs.isEmpty()) {
                     Experiments.Run first = runs.get(0);
-                    GanttChart.write(gantt, firstScenario.nodes(), first.result().segments(),
+                    java.util.Map<String, Double> dueDates = new java.util.HashMap<>();
+                    firstScenario.jobs().forEach(trace -> dueDates.put(trace.job().id(), trace.job().dueDate()));
+                    GanttChart.write(gantt, firstScenario.nodes(), first.result().segments(), dueDates,
                         first.method() + ": " + first.result().jobs() + " jobs, cost " + String.format(Locale.ROOT, "%.2f", first.result().totalCost()));
                 }
                 print(out, runs);

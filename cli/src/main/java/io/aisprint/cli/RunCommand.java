@@ -11,6 +11,7 @@ import io.aisprint.model.io.SystemReaders;
 import io.aisprint.placement.PlacementException;
 import io.aisprint.platform.ApplicationManager;
 import io.aisprint.platform.LoadProfile;
+import io.aisprint.platform.Numbers;
 import io.aisprint.platform.PlatformException;
 import io.aisprint.platform.ReportWriter;
 import io.aisprint.platform.RunListener;
@@ -20,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -155,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
                         system.application().name(), workload, duration, timeScale, duration * timeScale);
                 out.flush();
             }
-            RunListener view = json ? RunListener.NONE : new LiveView(out, system);
+            RunListener view = json ? RunListener.NONE : new RunLiveView(out, system, options);
             RunResult result;
             if (!cluster.given()) {
                 result = ApplicationManager.run(system, options, view);
@@ -210,76 +210,11 @@ public final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "done in %.1f s wall: %d requests in, %d completed, %d failed%s%n", result.wallSeconds(),
                 result.requestsIn(), result.requestsCompleted(), result.requestsFailed(),
                 result.failureReasons().isEmpty() ? "" : " " + result.failureReasons());
-        out.printf(Locale.ROOT, "QoS violated during %.1f s; %d re-placement(s); mean cost %.4f per hour (edge at %.0f %%)%n",
-                result.qosViolationSeconds(), result.replacements().size(), result.meanCostPerHour(),
+        out.printf(Locale.ROOT, "QoS violated during %.1f s; %d re-placement(s); mean cost %s per hour (owned edge at %.0f %%, see above)%n",
+                result.qosViolationSeconds(), result.replacements().size(), Numbers.significant(result.meanCostPerHour()),
                 100 * result.options().edgeCostShare());
         out.println("final placement: " + ReportWriter.describe(result.finalPlacement()));
         out.println("report: " + report.resolve(ReportWriter.REPORT) + " and " + report.resolve(ReportWriter.SUMMARY));
         out.flush();
-    }
-
-    /** Prints the state every few seconds and every re-placement as it happens. */
-    static final class LiveView implements RunListener {
-        private static final double EVERY = 5.0;
-        private final PrintWriter out;
-        private final Map<String, Double> limits = new java.util.LinkedHashMap<>();
-        private double nextPrint = EVERY;
-        /** Utilisation summed over the ticks since the last print, so the view shows the mean busy share. */
-        private final Map<String, double[]> busySums = new java.util.HashMap<>();
-
-        LiveView(PrintWriter out, SystemDescription system) {
-            this.out = out;
-            system.application().localConstraints().forEach(c -> limits.put(c.component(), c.maxResponseTime()));
-            system.application().globalConstraints().forEach(c -> limits.put(c.name(), c.maxResponseTime()));
-        }
-
-        @Override
-        public void started(Placement placement, double costPerHour) {
-            out.printf(Locale.ROOT, "design (SPACE4AI-D): %s — %.4f per hour%n", ReportWriter.describe(placement), costPerHour);
-            out.flush();
-        }
-
-        @Override
-        public void tick(RunResult.TimelinePoint point) {
-            point.utilisation().forEach((resource, value) -> busySums.merge(resource, new double[] {value, 1},
-                    (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
-            if (point.time() + 1e-9 < nextPrint) {
-                return;
-            }
-            nextPrint += EVERY;
-            Map<String, Double> busyMeans = new java.util.HashMap<>();
-            busySums.forEach((resource, sum) -> busyMeans.put(resource, sum[0] / sum[1]));
-            busySums.clear();
-            out.printf(Locale.ROOT, "%n t=%5.1fs  λ %.2f req/s (offered %.2f)  cost %.4f/h  in %d  done %d  failed %d  in flight %d  re-placements %d%n",
-                    point.time(), point.lambdaObserved(), point.lambdaTarget(), point.costPerHour(), point.requestsIn(),
-                    point.completed(), point.failed(), point.inFlight(), point.replacements());
-            out.printf(Locale.ROOT, "   %-26s %8s %8s %8s  %-5s %-28s %s%n", "component / path", "p50 s", "p95 s", "limit s", "", "resource", "busy");
-            for (Map.Entry<String, RunResult.Stats> entry : point.responseTimes().entrySet()) {
-                String name = entry.getKey();
-                RunResult.Stats stats = entry.getValue();
-                Double limit = limits.get(name);
-                boolean violating = point.violating().stream().anyMatch(rule -> rule.equals("qos-" + name));
-                String resource = point.resources().getOrDefault(name, "");
-                String firstResource = resource.split("[×→ ]")[0];
-                Double busy = busyMeans.get(firstResource);
-                out.printf(Locale.ROOT, "   %-26s %8s %8s %8s  %-5s %-28s %s%n", name, seconds(stats.p50()), seconds(stats.p95()),
-                        limit == null ? "-" : seconds(limit), violating ? "OVER" : "ok", resource,
-                        busy == null ? "" : String.format(Locale.ROOT, "%3.0f %%", 100 * busy));
-            }
-            out.flush();
-        }
-
-        @Override
-        public void replaced(RunResult.Replacement replacement) {
-            out.printf(Locale.ROOT, "%n>> t=%.1fs re-placement (%s)%n   %s%n   -> %s%n   cost %.4f -> %.4f per hour, %d move(s), re-planned in %.3f s%n",
-                    replacement.time(), replacement.reason(), ReportWriter.describe(replacement.before()),
-                    ReportWriter.describe(replacement.after()), replacement.costPerHourBefore(), replacement.costPerHourAfter(),
-                    replacement.moves(), replacement.replanSeconds());
-            out.flush();
-        }
-
-        private static String seconds(double value) {
-            return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
-        }
     }
 }

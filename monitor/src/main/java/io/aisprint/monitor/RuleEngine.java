@@ -122,7 +122,7 @@ public final class RuleEngine implements AutoCloseable {
             Level current = levels.getOrDefault(key, Level.OK);
             Level next = thresholdLevel(value, rule.direction(), rule.warn(), rule.crit(), rule.hysteresis(), current);
             String message = rule.aggregation().label() + " of " + rule.measurement() + "." + rule.field() + " " + series.tags()
-                    + " over " + rule.window() + " is " + value + " (warn " + rule.warn().map(String::valueOf).orElse("-")
+                    + " over " + readable(rule.window()) + " is " + readable(value) + " (warn " + rule.warn().map(String::valueOf).orElse("-")
                     + ", crit " + rule.crit().map(String::valueOf).orElse("-") + ", " + rule.direction().name().toLowerCase(java.util.Locale.ROOT) + ")";
             change(rule.name(), series.tags(), current, next, value, now, message, events);
         }
@@ -173,7 +173,8 @@ public final class RuleEngine implements AutoCloseable {
             Level next = silent ? rule.level() : Level.OK;
             String message = silent
                     ? rule.measurement() + "." + rule.field() + " " + group.getValue() + " has sent nothing for "
-                            + (last == null ? "over " + rule.lookback() : Duration.ofNanos(end - last)) + " (limit " + rule.after() + ")"
+                            + (last == null ? "over " + readable(rule.lookback()) : readable(Duration.ofNanos(end - last)))
+                            + " (limit " + readable(rule.after()) + ")"
                     : rule.measurement() + "." + rule.field() + " " + group.getValue() + " reports again";
             change(rule.name(), group.getValue(), current, next, Double.NaN, now, message, events);
         }
@@ -193,8 +194,8 @@ public final class RuleEngine implements AutoCloseable {
         Level next = thresholdLevel(value.get(), AlertRule.Direction.ABOVE, Optional.empty(), Optional.of(limit.limitSeconds()),
                 rule.hysteresis(), current);
         String message = (limit.isGlobal() ? "mean response time of path " : "mean execution time of component ")
-                + String.join(" -> ", limit.components()) + " over " + rule.window() + " is " + value.get() + " s (limit "
-                + limit.limitSeconds() + " s)";
+                + String.join(" -> ", limit.components()) + " over " + readable(rule.window()) + " is " + readable(value.get())
+                + " s (limit " + readable(limit.limitSeconds()) + " s)";
         change(rule.name(), tags, current, next, value.get(), now, message, events);
     }
 
@@ -259,5 +260,17 @@ public final class RuleEngine implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+    }
+
+    /** Three significant digits, as people read a response time: 0.5184208300909091 is "0.518". */
+    static String readable(double value) {
+        return Double.isFinite(value) && value != 0
+                ? new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
+    }
+
+    /** A rule window as "5 s" or "1.5 s", not Duration's ISO "PT5S". */
+    static String readable(Duration window) {
+        return readable(window.toNanos() / 1e9) + " s";
     }
 }

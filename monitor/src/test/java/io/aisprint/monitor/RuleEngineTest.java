@@ -170,6 +170,7 @@ class RuleEngineTest {
             assertThat(event.rule()).isEqualTo("qos-blur-local");
             assertThat(event.level()).isEqualTo(Level.CRIT);
             assertThat(event.value()).isEqualTo(1.5);
+            assertThat(event.message()).endsWith("component blur over 60 s is 1.5 s (limit 1 s)");
         });
         store.write(List.of(execution("detect", "s0", base + 2.0, base + 4.0, 2.0, now - 5_000_000_000L)));
         clock.advance(Duration.ofSeconds(1));
@@ -177,8 +178,16 @@ class RuleEngineTest {
             assertThat(event.rule()).isEqualTo("qos-pipeline");
             assertThat(event.level()).isEqualTo(Level.CRIT);
             assertThat(event.value()).isEqualTo(3.75);
-            assertThat(event.message()).contains("camera -> blur -> detect");
+            assertThat(event.message()).contains("camera -> blur -> detect over 60 s is 3.75 s (limit 3 s)");
         });
+    }
+
+    @Test
+    void qosMessagesShowThreeSignificantDigitsAndPlainWindows() {
+        assertThat(RuleEngine.readable(0.5184208300909091)).isEqualTo("0.518");
+        assertThat(RuleEngine.readable(1234.5)).isEqualTo("1230");
+        assertThat(RuleEngine.readable(Duration.ofSeconds(5))).isEqualTo("5 s");
+        assertThat(RuleEngine.readable(Duration.ofMillis(2500))).isEqualTo("2.5 s");
     }
 
     private static Point execution(String component, String session, double jobStart, double jobEnd, double duration, long time) {

@@ -211,14 +211,13 @@ public final class Profiler {
         updated = additions.lines();
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".performance", ".yaml.tmp");
-            Files.write(temp, updated);
             boolean existed = Files.exists(file);
             Path backup = Files.createTempFile(file.getParent(), ".performance", ".yaml.bak");
             if (existed) {
                 Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // Not a renamed temporary file: that would leave performance.yaml readable by its owner only.
+            io.aisprint.model.io.AtomicFiles.writeOrThrow(file, String.join(System.lineSeparator(), updated) + System.lineSeparator());
             try {
                 SystemReaders.read(directory);
                 Files.delete(backup);

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aisprint.model.Placement;
 import io.aisprint.platform.internal.SvgChart;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,10 +88,60 @@ public final class ReportWriter {
             result.timeline().get(result.timeline().size() - 1).responseTimes().forEach((name, stats) -> times.put(name, stats(stats)));
         }
         summary.put("response_times_last_window", times);
+        summary.put("response_times", runResponseTimes(result));
+        summary.put("cost_note", costNote(result.options()).replace('\n', ' '));
         Map<String, Object> overheads = new java.util.TreeMap<>();
         result.backend().stepOverheads().forEach((step, stats) -> overheads.put(step, stats(stats)));
         summary.put("step_overhead_s", overheads);
         return summary;
+    }
+
+    /**
+     * Why {@code aisprint design} and {@code aisprint run} report different costs for one placement:
+     * the design prices every resource in full, the run counts edge devices the user owns at a share.
+     * Two lines, for the live view's width.
+     */
+    public static String costNote(RunOptions options) {
+        return String.format(Locale.ROOT, "Costs here are run-time costs: owned edge devices count at %.0f %% of their price "
+                + "(RunOptions.edgeCostShare),\nso they are lower than what 'aisprint design' reports for the same placement, "
+                + "which prices every resource in full.", 100 * options.edgeCostShare());
+    }
+
+    /** Per component and per path (each in DAG order), the response times over the whole run. */
+    private static Map<String, Object> runResponseTimes(RunResult result) {
+        Map<String, RunResult.Stats> last = result.timeline().isEmpty() ? Map.of()
+                : result.timeline().get(result.timeline().size() - 1).responseTimes();
+        Map<String, Object> components = new LinkedHashMap<>();
+        componentOrder(result).forEach(name -> components.put(name, runStats(last.getOrDefault(name, RunResult.Stats.EMPTY).sinceStart())));
+        Map<String, Object> paths = new LinkedHashMap<>();
+        pathOrder(result).forEach(name -> paths.put(name, runStats(last.getOrDefault(name, RunResult.Stats.EMPTY).sinceStart())));
+        Map<String, Object> times = new LinkedHashMap<>();
+        times.put("components", components);
+        times.put("paths", paths);
+        return times;
+    }
+
+    private static Map<String, Object> runStats(RunResult.RunStats stats) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("count", stats.count());
+        entry.put("mean_s", round(stats.mean()));
+        entry.put("p50_s", round(stats.p50()));
+        entry.put("p95_s", round(stats.p95()));
+        entry.put("max_s", round(stats.max()));
+        return entry;
+    }
+
+    /** Components as the design placed them (DAG order), then any other measured component. */
+    static List<String> componentOrder(RunResult result) {
+        List<String> placed = result.initialPlacement().components().stream().map(Placement.ComponentPlacement::component).toList();
+        List<String> present = new ArrayList<>();
+        result.timeline().forEach(point -> point.responseTimes().keySet().forEach(present::add));
+        return DagOrder.components(placed, new java.util.LinkedHashSet<>(present), result.paths());
+    }
+
+    static List<String> pathOrder(RunResult result) {
+        List<String> placed = result.initialPlacement().components().stream().map(Placement.ComponentPlacement::component).toList();
+        return DagOrder.paths(placed, result.paths());
     }
 
     static Map<String, Object> placement(Placement placement) {
@@ -134,9 +182,9 @@ public final class ReportWriter {
         List<Double> markers = result.replacements().stream().map(RunResult.Replacement::time).toList();
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>aisprint run: ")
-                .append(SvgChart.escape(result.application())).append("</title>\n<style>body{font-family:sans-serif;margin:24px;max-width:900px}"
+                .append(SvgChart.escape(result.application())).append("</title>\n<style>body{font-family:sans-serif;margin:24px;max-width:1000px}"
                         + "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}"
-                        + ".ok{color:#2ca02c}.bad{color:#d62728}</style></head><body>\n");
+                        + ".ok{color:#2ca02c}.bad{color:#d62728}.note{color:#555;font-size:13px}svg.chart{display:block;margin:6px 0 14px}</style></head><body>\n");
         html.append("<h1>aisprint run: ").append(SvgChart.escape(result.application())).append("</h1>\n");
         html.append("<table id=\"summary\">");
         row(html, "requests in", Long.toString(result.requestsIn()));
@@ -144,28 +192,22 @@ public final class ReportWriter {
         row(html, "failed", Long.toString(result.requestsFailed()) + (result.failureReasons().isEmpty() ? "" : " " + result.failureReasons()));
         row(html, "QoS violated for", String.format(Locale.ROOT, "%.1f s of %.0f s", result.qosViolationSeconds(), result.options().duration()));
         row(html, "re-placements", Integer.toString(result.replacements().size()));
-        row(html, "mean cost per hour", String.format(Locale.ROOT, "%.4f (edge devices counted at %.0f %%)", result.meanCostPerHour(),
-                100 * result.options().edgeCostShare()));
+        row(html, "mean cost per hour", String.format(Locale.ROOT, "%s (owned edge devices counted at %.0f %%, see below)",
+                Numbers.significant(result.meanCostPerHour()), 100 * result.options().edgeCostShare()));
         row(html, "initial placement", describe(result.initialPlacement()));
         row(html, "final placement", describe(result.finalPlacement()));
         row(html, "time scale", String.format(Locale.ROOT, "%.2f wall s per application s (all times below are application seconds)",
                 result.options().timeScale()));
-        html.append("</table>\n<h2>Response times against limits</h2>\n");
-        for (Map.Entry<String, Double> limit : result.limits().entrySet()) {
-            String key = limit.getKey();
-            double[] p95 = new double[n];
-            double[] mean = new double[n];
-            double[] limitLine = new double[n];
-            for (int i = 0; i < n; i++) {
-                RunResult.Stats stats = timeline.get(i).responseTimes().getOrDefault(key, RunResult.Stats.EMPTY);
-                p95[i] = stats.p95();
-                mean[i] = stats.mean();
-                limitLine[i] = limit.getValue();
-            }
-            String title = (result.paths().containsKey(key) ? "path " + key + " (" + String.join(" → ", result.paths().get(key)) + ")"
-                    : "component " + key);
-            html.append(SvgChart.render(title, "seconds", List.of(new SvgChart.Line("mean (QoS rule)", time, mean, false),
-                    new SvgChart.Line("p95", time, p95, false), new SvgChart.Line("limit", time, limitLine, true)), markers));
+        html.append("</table>\n<p class=\"note\">").append(SvgChart.escape(costNote(result.options()))).append("</p>\n");
+        html.append("<h2>Response times</h2>\n<p class=\"note\">Each point is the mean and p95 over the QoS window of ")
+                .append(SvgChart.escape(Numbers.seconds(result.options().qosWindow())))
+                .append(" before it; the QoS rule compares the mean with the limit. Grey stretches had no completion in the window,"
+                        + " so there is nothing to draw there. Components and paths are in DAG order.</p>\n");
+        for (String key : componentOrder(result)) {
+            html.append(responseChart(result, key, "component " + key, time, markers));
+        }
+        for (String key : pathOrder(result)) {
+            html.append(responseChart(result, key, "path " + key + " (" + String.join(" → ", result.paths().get(key)) + ")", time, markers));
         }
         html.append("<h2>Load and cost</h2>\n");
         double[] target = new double[n];
@@ -204,8 +246,43 @@ public final class ReportWriter {
                     SvgChart.escape(describe(replacement.after())), replacement.costPerHourBefore(), replacement.costPerHourAfter(),
                     replacement.moves(), replacement.replanSeconds()));
         }
-        html.append("</table>\n<p>Orange vertical lines in the charts mark re-placements.</p>\n</body></html>\n");
+        html.append("</table>\n<p class=\"note\">Orange vertical lines in the charts mark re-placements.</p>\n</body></html>\n");
         return html.toString();
+    }
+
+    /** Mean, p95 and (when there is one) the limit of one component or path over the run. */
+    private static String responseChart(RunResult result, String key, String title, double[] time, List<Double> markers) {
+        List<RunResult.TimelinePoint> timeline = result.timeline();
+        int n = timeline.size();
+        double[] p95 = new double[n];
+        double[] mean = new double[n];
+        List<double[]> empty = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RunResult.Stats stats = timeline.get(i).responseTimes().getOrDefault(key, RunResult.Stats.EMPTY);
+            p95[i] = stats.p95();
+            mean[i] = stats.mean();
+            if (stats.count() == 0) {
+                // Nothing completed in this tick's window: grey from the last drawn point to the next one, so the
+                // chart has no unexplained white gap where the line stops.
+                double from = i == 0 ? 0 : time[i - 1];
+                double to = i + 1 < n ? time[i + 1] : time[i];
+                if (!empty.isEmpty() && empty.get(empty.size() - 1)[1] >= from) {
+                    empty.get(empty.size() - 1)[1] = to;
+                } else {
+                    empty.add(new double[] {from, to});
+                }
+            }
+        }
+        List<SvgChart.Line> lines = new ArrayList<>(List.of(new SvgChart.Line("mean (QoS rule)", time, mean, false),
+                new SvgChart.Line("p95", time, p95, false)));
+        Double limit = result.limits().get(key);
+        if (limit != null) {
+            double[] limitLine = new double[n];
+            java.util.Arrays.fill(limitLine, limit);
+            lines.add(new SvgChart.Line("limit " + Numbers.seconds(limit), time, limitLine, true));
+        }
+        return SvgChart.render(limit == null ? title + ", no limit" : title, "seconds", lines, markers,
+                new SvgChart.Bands("no completion in the window", empty));
     }
 
     private static void row(StringBuilder html, String name, String value) {
@@ -226,8 +303,6 @@ public final class ReportWriter {
     }
 
     private static void atomicWrite(Path file, String content) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        io.aisprint.model.io.AtomicFiles.writeOrThrow(file, content);
     }
 }

@@ -97,8 +97,21 @@ public record RunResult(
         }
     }
 
-    /** Response-time statistics over a window, in application seconds. */
-    public record Stats(double p50, double p95, double mean, int count) {
+    /**
+     * Response-time statistics over a window, in application seconds.
+     *
+     * @param sinceStart the same key's statistics over every value since the run started
+     */
+    public record Stats(double p50, double p95, double mean, int count, RunStats sinceStart) {
         public static final Stats EMPTY = new Stats(Double.NaN, Double.NaN, Double.NaN, 0);
+
+        public Stats(double p50, double p95, double mean, int count) {
+            this(p50, p95, mean, count, RunStats.EMPTY);
+        }
+    }
+
+    /** Statistics over a whole run: count, mean and maximum exact, p50 and p95 within 0.5 %. */
+    public record RunStats(long count, double mean, double p50, double p95, double max) {
+        public static final RunStats EMPTY = new RunStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 }

@@ -14,9 +14,7 @@ import io.aisprint.model.Placement;
 import io.aisprint.model.Resource;
 import io.aisprint.model.SystemDescription;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -105,12 +103,8 @@ public final class SolutionJsonWriter {
 
     /** Writes the solution atomically (temporary file, then rename). */
     public static void write(SystemDescription system, Placement placement, Path target) {
-        Path absolute = target.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
-            Path temporary = Files.createTempFile(absolute.getParent(), ".solution", ".tmp");
-            Files.writeString(temporary, toString(system, placement) + "\n");
-            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeOrThrow(target, toString(system, placement) + "\n");
         } catch (IOException e) {
             throw ModelException.unreadable(target.toString(), "", "cannot write the solution (" + e.getMessage() + ")");
         }

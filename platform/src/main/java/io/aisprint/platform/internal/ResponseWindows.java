@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Sliding windows of measured values per key (component or path), for percentiles in the live view and report. */
+/**
+ * Sliding windows of measured values per key (component or path), for percentiles in the live view
+ * and report, and every value since the start, for the run's own statistics.
+ */
 public final class ResponseWindows {
     private final long windowNanos;
     private final Map<String, Deque<long[]>> samples = new ConcurrentHashMap<>();
+    private final Map<String, RunHistogram> sinceStart = new ConcurrentHashMap<>();
 
     public ResponseWindows(long windowNanos) {
         this.windowNanos = windowNanos;
@@ -24,6 +28,7 @@ public final class ResponseWindows {
         synchronized (deque) {
             deque.addLast(new long[] {endNanos, Double.doubleToLongBits(seconds)});
         }
+        sinceStart.computeIfAbsent(key, k -> new RunHistogram()).add(seconds);
     }
 
     public RunResult.Stats stats(String key, long now) {
@@ -31,6 +36,8 @@ public final class ResponseWindows {
         if (deque == null) {
             return RunResult.Stats.EMPTY;
         }
+        RunHistogram all = sinceStart.get(key);
+        RunResult.RunStats run = all == null ? RunResult.RunStats.EMPTY : all.stats();
         List<Double> values = new ArrayList<>();
         synchronized (deque) {
             while (!deque.isEmpty() && deque.peekFirst()[0] < now - windowNanos) {
@@ -39,11 +46,11 @@ public final class ResponseWindows {
             deque.forEach(sample -> values.add(Double.longBitsToDouble(sample[1])));
         }
         if (values.isEmpty()) {
-            return RunResult.Stats.EMPTY;
+            return new RunResult.Stats(Double.NaN, Double.NaN, Double.NaN, 0, run);
         }
         Collections.sort(values);
         double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        return new RunResult.Stats(percentile(values, 0.50), percentile(values, 0.95), mean, values.size());
+        return new RunResult.Stats(percentile(values, 0.50), percentile(values, 0.95), mean, values.size(), run);
     }
 
     private static double percentile(List<Double> sorted, double q) {
