@@ -168,6 +168,8 @@ public final class WorkerCommand implements Callable<Integer> {
         report.put("gpus", node.gpus());
         report.put("labels", node.labels());
         report.put("members", worker.clusterSize());
+        List<String> others = worker.otherMembers();
+        report.put("memberNames", others);
         report.put("tls", config.tlsDirectory() != null);
         report.put("speed", speed);
         Map<String, String> jars = new LinkedHashMap<>();
@@ -180,10 +182,19 @@ public final class WorkerCommand implements Callable<Integer> {
                     node.name(), worker.clusterSize(), node.cores(), node.memoryMb(), node.gpus(), node.labels(),
                     config.tlsDirectory() != null ? "on" : "off");
             digests.forEach((jar, digest) -> out.printf("  class path %s sha256 %s%n", jar, digest));
+            if (check) {
+                others.forEach(member -> out.printf("  member %s%n", member));
+            }
         }
         out.flush();
         if (check) {
             worker.close();
+            if (others.isEmpty()) {
+                // Ignite forms a cluster of one when nobody answers: for a connectivity check that is a failure.
+                throw new UserFacingException("--check found no other member at " + String.join(",", join)
+                        + ": nothing answered there\nMaybe start a driver or another worker first, or check the addresses,"
+                        + " firewalls and --tls-dir.", ExitCodes.INVALID);
+            }
             return ExitCodes.OK;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "aisprint-worker-stop"));

@@ -51,11 +51,23 @@ class WorkerCommandTest {
             JsonNode report = new ObjectMapper().readTree(outcome.out());
             assertThat(report.get("members").asInt()).isEqualTo(2);
             assertThat(report.get("labels").get("resource").asText()).isEqualTo("RasPi4");
+            assertThat(report.get("memberNames").toString()).contains("cli-driver (driver)").doesNotContain("cli-w");
             assertThat(driver.events()).anySatisfy(event -> {
                 assertThat(event.kind()).isEqualTo(ClusterEvent.Kind.JOINED);
                 assertThat(event.node()).isEqualTo("cli-w");
                 assertThat(event.detail()).contains("3 cores", "resource=RasPi4");
             });
         }
+    }
+
+    @Test
+    void checkWithNobodyAtTheAddressesFailsAndSaysSo() {
+        int port = PORT + 30;
+        CliTestSupport.Outcome outcome = CliTestSupport.run("worker", "--join", "127.0.0.1:" + port + ".." + (port + 4),
+                "--port", Integer.toString(port), "--port-range", "5", "--communication-port", Integer.toString(port + 100),
+                "--name", "lonely", "--check");
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(outcome.err()).contains("--check found no other member at 127.0.0.1:" + port, "Maybe start a driver")
+                .doesNotContain("\tat org.apache.ignite");
     }
 }

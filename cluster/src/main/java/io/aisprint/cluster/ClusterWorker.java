@@ -50,6 +50,31 @@ public final class ClusterWorker implements AutoCloseable {
         return ignite.cluster().nodes().size();
     }
 
+    /**
+     * The other members this worker sees, each as "name (role)" or "name (worker, labels)",
+     * sorted by name: what {@code aisprint worker --check} prints.
+     */
+    public List<String> otherMembers() {
+        List<String> members = new ArrayList<>();
+        for (org.apache.ignite.cluster.ClusterNode node : ignite.cluster().forRemotes().nodes()) {
+            if (NodeAttributes.isWorker(node)) {
+                NodeSpec other = NodeAttributes.decode(node);
+                members.add(other.name() + " (worker" + (other.labels().isEmpty() ? "" : ", " + labelText(other.labels())) + ")");
+            } else {
+                Object role = node.attribute(NodeAttributes.ROLE);
+                members.add(NodeAttributes.name(node) + " (" + (role != null ? role : "unknown role") + ")");
+            }
+        }
+        members.sort(null);
+        return members;
+    }
+
+    private static String labelText(Map<String, String> labels) {
+        StringBuilder text = new StringBuilder();
+        labels.forEach((key, value) -> text.append(text.length() == 0 ? "" : ",").append(key).append('=').append(value));
+        return text.toString();
+    }
+
     /** Blocks until {@link #close} is called (or the process is stopped). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
