@@ -140,6 +140,8 @@ public final class WorkerCommand implements Callable<Integer> {
         if (!verbose) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.ignite")).setLevel(Level.ERROR);
         }
+        // A long-running worker reports members leaving and tasks failing on it (io.aisprint.cluster, INFO and up).
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.aisprint.cluster")).setLevel(Level.INFO);
         Map<Path, String> digests;
         ClusterWorker worker;
         io.aisprint.cluster.AttestedJoin attested = null;

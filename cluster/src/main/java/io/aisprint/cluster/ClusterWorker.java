@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.events.DiscoveryEvent;
+import org.apache.ignite.events.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A worker process: a cluster member that advertises its capacity and labels and runs the
@@ -20,6 +25,7 @@ import org.apache.ignite.Ignite;
  * {@link #main} in separate JVMs.
  */
 public final class ClusterWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterWorker.class);
     private final Ignite ignite;
     private final NodeSpec spec;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -30,7 +36,18 @@ public final class ClusterWorker implements AutoCloseable {
     }
 
     public static ClusterWorker start(ClusterConfig config) {
-        return new ClusterWorker(IgniteNodes.start(config, NodeAttributes.WORKER), config.node());
+        Ignite ignite = IgniteNodes.start(config, NodeAttributes.WORKER);
+        // A worker's operator wants to see in its own log when a driver or a peer goes away.
+        ignite.events().localListen(event -> {
+            ClusterNode gone = ((DiscoveryEvent) event).eventNode();
+            if (event.type() == EventType.EVT_NODE_FAILED) {
+                LOG.warn("member {} failed and was dropped from the cluster", NodeAttributes.name(gone));
+            } else {
+                LOG.info("member {} left the cluster", NodeAttributes.name(gone));
+            }
+            return true;
+        }, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
+        return new ClusterWorker(ignite, config.node());
     }
 
     /**

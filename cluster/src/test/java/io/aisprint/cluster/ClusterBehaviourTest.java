@@ -94,6 +94,22 @@ class ClusterBehaviourTest extends RuntimeBehaviourSuite {
     }
 
     @Test
+    void aTaskThatFailsOnAWorkerIsLoggedThere() throws Exception {
+        try (TaskRuntime runtime = open(SchedulingPolicies.fifo())) {
+            TaskFuture<Object> future = runtime.task("boom").constraints(Constraints.of().withLabel("resource", "RasPi4"))
+                    .onFailure(io.aisprint.runtime.FailurePolicy.CANCEL_SUCCESSORS).call(Remote.call(ctx -> {
+                        throw new IllegalStateException("broken on purpose");
+                    }));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.waitOn(future)).hasStackTraceContaining("broken on purpose");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!edge.log().contains("task boom (attempt") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(edge.log()).containsPattern("task boom \\(attempt \\d+\\) failed on w1: .*broken on purpose");
+    }
+
+    @Test
     void aKeptValueMovesOnceToEachNodeThatReadsIt() {
         Map<String, Long> before = driver.fetchCounts();
         try (TaskRuntime runtime = open(SchedulingPolicies.locality())) {

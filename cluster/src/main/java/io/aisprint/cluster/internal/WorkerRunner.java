@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A worker's side of RUN messages. An attempt first gathers the inputs this node lacks — without
@@ -15,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for its cores (the node never runs more than it advertises), runs, and answers with a DONE.
  */
 final class WorkerRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerRunner.class);
     private final Messenger messenger;
     private final String nodeName;
     private final Map<String, String> labels;
@@ -144,6 +147,9 @@ final class WorkerRunner {
                     messenger.store(), attempt.driver(), attempt.fetched(), attempt.arrivedNanos());
             outcome = RemoteOutcome.success(result);
         } catch (Throwable failed) {
+            if (!cancelled.contains(key)) { // a cancelled attempt was stopped on purpose, not a failure
+                LOG.warn("task {} (attempt {}) failed on {}: {}", job.taskName, job.attempt, nodeName, String.valueOf(failed));
+            }
             outcome = RemoteOutcome.failure(failed);
         } finally {
             running.remove(key);
