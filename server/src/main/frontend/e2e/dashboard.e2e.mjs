@@ -48,6 +48,15 @@ try {
   if (await page.locator('#design-result rect.resource.used').count() < 2) throw new Error('the placement is not drawn');
   await shot('03-design');
 
+  // Deployment files of the design: the Kubernetes zip downloads; TOSCA is refused with toscarizer's reason.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#deployments button[data-target=k8s]')]);
+  if (!/^des-[a-z0-9]+-k8s\.zip$/.test(download.suggestedFilename())) throw new Error(`unexpected download ${download.suggestedFilename()}`);
+  await page.click('#deployments button[data-target=tosca]');
+  await page.waitForSelector('#deployment-message .error');
+  const refusal = await page.textContent('#deployment-message .error');
+  if (!refusal.includes('not_deployable')) throw new Error(`unexpected TOSCA answer ${refusal}`);
+  await shot('03b-deployment-files');
+
   await page.click('text=back to the application');
   await page.waitForSelector('#run-form');
   await page.fill('#run-form input[name=profile]', '0,2; 6,4.5');

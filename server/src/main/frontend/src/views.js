@@ -161,7 +161,24 @@ function designResult(app, design) {
         r.components.map((c) => h('tr', {}, h('td', {}, c.component), h('td', {}, c.partitions.map((p) => `${p.partition} on ${p.resource}${p.instances > 1 ? ` ×${p.instances}` : ''}`).join(', ')),
           h('td', {}, number(c.response_time)), h('td', {}, number(c.response_time_limit)))),
         r.global_constraints.map((g) => h('tr', {}, h('td', {}, g.name), h('td', { class: 'muted' }, g.components.join(' → ')), h('td', {}, number(g.response_time)), h('td', {}, number(g.response_time_limit)))))),
+    deploymentDownloads(design.id),
     h('p', {}, h('a', { href: `#/app/${design.application_id}` }, '← back to the application')));
+}
+
+// The design's placement as deployment files (zip); a target the generators refuse shows the server's reason.
+function deploymentDownloads(id) {
+  const message = h('div', { id: 'deployment-message' });
+  const targets = [['k8s', 'Kubernetes manifests'], ['tosca', 'TOSCA (IM)'], ['fdl', 'OSCAR FDL'], ['containers', 'container recipes']];
+  return h('div', { id: 'deployments', class: 'inline' }, h('strong', {}, 'Deployment files: '),
+    targets.map(([target, label]) => h('button', { type: 'button', 'data-target': target, onclick: async () => {
+      message.replaceChildren();
+      try {
+        const blob = await api.blob(`/designs/${id}/deployments/${target}`);
+        const link = h('a', { href: URL.createObjectURL(blob), download: `${id}-${target}.zip` });
+        link.click();
+        message.replaceChildren(h('span', { class: 'muted' }, `${id}-${target}.zip downloaded`));
+      } catch (error) { message.replaceChildren(errorBox(error)); }
+    } }, label)), message);
 }
 
 function stat(label, value) {

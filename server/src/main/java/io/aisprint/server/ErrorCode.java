@@ -9,6 +9,8 @@ public enum ErrorCode {
     NOT_AN_APPLICATION("not_an_application", 422),
     INVALID_APPLICATION("invalid_application", 422),
     INFEASIBLE("infeasible", 422),
+    /** Deployment files cannot be generated for this application (its continuum or images do not allow it). */
+    NOT_DEPLOYABLE("not_deployable", 422),
     UNAUTHORIZED("unauthorized", 401),
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not_found", 404),

@@ -49,6 +49,29 @@ final class Client {
         return send(request(path).DELETE());
     }
 
+    /** A zip download: its entries by name, or fails showing the answer when it is not a 200 zip. */
+    java.util.Map<String, String> getZip(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/zip")) {
+                throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            java.util.Map<String, String> entries = new java.util.TreeMap<>();
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    entries.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     Answer postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -94,7 +117,12 @@ final class Client {
 
     /** The example application folder {@code name} as a zip with the folder at its root, as {@code zip -r} makes it. */
     static byte[] zipExample(String name) throws IOException {
-        Path folder = examples().resolve(name);
+        return zipFolder(examples().resolve(name));
+    }
+
+    /** A folder as a zip with the folder itself at its root. */
+    static byte[] zipFolder(Path folder) throws IOException {
+        String name = folder.getFileName().toString();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {

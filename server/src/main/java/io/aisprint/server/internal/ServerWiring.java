@@ -68,6 +68,7 @@ public final class ServerWiring implements AutoCloseable {
             AdminRoutes.add(api, tokens, clock);
             ApplicationRoutes.add(api, applications, designs, runs, config.maxUploadBytes());
             JobRoutes.add(api, designs, runs);
+            DeploymentRoutes.add(api, new DeploymentExports(applications, designs, config.dataDirectory()));
             ServiceRoutes.add(api, gpu, monitor);
             String version = String.valueOf(ServerWiring.class.getPackage().getImplementationVersion());
             String[] openApi = new String[1];
