@@ -104,14 +104,13 @@ final class LimitBound {
     /** need[r] ≥ the fewest instances n with A/(1 − Λ/n) within what the limit leaves for this part. */
     private void raise(int[] need, int r, double rate, double demand, double limit, double boundTime) {
         int max = p.maxInstances[r];
-        double fastest = demand / (1.0 - rate / max);
+        double fastest = QueueModel.responseTime(demand, QueueModel.utilization(rate, max));
         double slack = limit - (boundTime - fastest);
+        // The bound time met the limit, so slack ≥ fastest > demand but for rounding: then no size is forced.
         if (!(slack > demand) || demand <= 0.0) {
             return;
         }
-        double exact = rate / (1.0 - demand / slack);
-        // A hair below the exact value, so that rounding never lifts the bound above a feasible size.
-        int n = (int) Math.ceil(exact * (1.0 - 1e-9) - 1e-9);
+        int n = QueueModel.fewestInstancesWithin(rate, demand, slack);
         if (n > need[r]) {
             need[r] = Math.min(n, max);
         }
@@ -131,7 +130,7 @@ final class LimitBound {
             } else if (p.regressionTime[s][r] != null) {
                 t = p.bestRegressionTime(s, r);
             } else {
-                t = QueueModel.responseTime(p.demand[s][r], demandRate[r] / p.maxInstances[r]);
+                t = QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(demandRate[r], p.maxInstances[r]));
                 addTerm(c, r, reach * p.demand[s][r]);
             }
             total += previous < 0 ? t : reach * (t + p.transfer(a.resource[previous], r, p.slotDataToNext[previous]));

@@ -129,7 +129,7 @@ final class Lookahead {
             } else if (p.regressionTime[s][r] != null) {
                 t = p.bestRegressionTime(s, r);
             } else {
-                t = QueueModel.responseTime(p.demand[s][r], rate[r] / p.maxInstances[r]);
+                t = QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(rate[r], p.maxInstances[r]));
             }
             total += i == 0 ? t : reach * (t + p.transfer(option[i], r, p.slotDataToNext[chain[i - 1]]));
             reach *= 1.0 - p.slotEarlyExit[s];
@@ -150,10 +150,10 @@ final class Lookahead {
             }
             int n = p.minimumInstances(r, rate[r], memory[r]);
             if (weighted[r] > 0 && Double.isFinite(limit[c])) {
-                double slack = limit[c] - (total - weighted[r] / (1.0 - rate[r] / max));
+                double fastest = QueueModel.responseTime(weighted[r], QueueModel.utilization(rate[r], max));
+                double slack = limit[c] - (total - fastest);
                 if (slack > weighted[r]) {
-                    double exact = rate[r] / (1.0 - weighted[r] / slack);
-                    n = Math.max(n, Math.min(max, (int) Math.ceil(exact * (1.0 - 1e-9) - 1e-9)));
+                    n = Math.max(n, Math.min(max, QueueModel.fewestInstancesWithin(rate[r], weighted[r], slack)));
                 }
             }
             int before = onResource[r] > 0 ? paid.applyAsInt(r) : 0;
