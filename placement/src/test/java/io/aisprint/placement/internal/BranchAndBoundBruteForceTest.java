@@ -55,20 +55,10 @@ class BranchAndBoundBruteForceTest {
     @Property(tries = 30)
     void aBoundFromAnInterruptedSearchNeverExceedsAFeasibleCost(@ForAll @LongRange(min = 1, max = 100_000) long seed,
             @ForAll @IntRange(min = 2, max = 5) int components, @ForAll @IntRange(min = 1, max = 3) int steps) {
-        // The first system from this seed on that is small enough to enumerate and has a feasible placement.
-        CompiledProblem p = null;
-        BruteForce.Result truth = null;
-        for (long s = seed; s < seed + 200 && truth == null; s++) {
-            CompiledProblem candidate = CompiledProblem.compile(Generated.system(new SplittableRandom(s), components), 0.3, Semantics.cpp());
-            if (BruteForce.size(candidate) <= MAX_PLACEMENTS) {
-                BruteForce.Result result = BruteForce.solve(candidate);
-                if (result.feasible() > 0) {
-                    p = candidate;
-                    truth = result;
-                }
-            }
-        }
-        Assume.that(truth != null);
+        Enumerated system = enumerable(seed, components, Semantics.cpp());
+        Assume.that(system != null);
+        CompiledProblem p = system.problem();
+        BruteForce.Result truth = system.truth();
 
         BranchAndBound.Outcome stopped = new BranchAndBound(p, new Budget(System::nanoTime, Long.MAX_VALUE, steps, new AtomicBoolean()),
             null, Double.POSITIVE_INFINITY).solve();
@@ -80,6 +70,63 @@ class BranchAndBoundBruteForceTest {
         if (stopped.proved()) {
             assertThat(stopped.cost()).isCloseTo(truth.optimum(), org.assertj.core.data.Offset.offset(1e-9 * (1 + truth.optimum())));
         }
+    }
+
+    /**
+     * The bounds the proof prunes with, against every feasible placement enumerated: the fewest
+     * instances a resource's load and memory need, and the sizes the limits of finished components
+     * force (checked at every depth of the search), never exceed the size the placement has; and
+     * the limit check of finished components never rejects it. A bound above a feasible placement
+     * would let the exact search prune it, so the proved optimum could be wrong where the optimum
+     * itself is not the placement pruned.
+     */
+    @Property(tries = 30)
+    void noBoundOfTheProofExceedsWhatAFeasiblePlacementHas(@ForAll @LongRange(min = 1, max = 100_000) long seed,
+            @ForAll @IntRange(min = 2, max = 5) int components, @ForAll boolean python) {
+        Enumerated system = enumerable(seed, components, python ? Semantics.python() : Semantics.cpp());
+        Assume.that(system != null);
+        CompiledProblem p = system.problem();
+        LimitBound limits = new LimitBound(p);
+        int[] need = new int[p.resourceCount];
+        long[] checked = new long[1];
+        BruteForce.Result truth = BruteForce.solve(p, (placement, evaluation) -> {
+            for (int last = 0; last < p.componentCount; last++) {
+                assertThat(limits.withinLimits(placement, evaluation.demandRate, last))
+                    .as("seed %d: components 0..%d of a feasible placement within their limits", seed, last).isTrue();
+                java.util.Arrays.fill(need, 0);
+                limits.forceSizes(evaluation.demandRate, last, need);
+                for (int r = 0; r < p.resourceCount; r++) {
+                    if (!evaluation.used[r] || p.isFaas[r]) {
+                        continue;
+                    }
+                    int size = placement.instances[r];
+                    assertThat(need[r]).as("seed %d: size forced on %s at depth %d vs a feasible %d", seed,
+                        p.resource[r].name(), last, size).isLessThanOrEqualTo(size);
+                    assertThat(p.minimumInstances(r, evaluation.demandRate[r], evaluation.memoryUsed[r]))
+                        .as("seed %d: fewest instances of %s vs a feasible %d", seed, p.resource[r].name(), size)
+                        .isLessThanOrEqualTo(size);
+                }
+            }
+            checked[0]++;
+        });
+        assertThat(checked[0]).isEqualTo(truth.feasible()).isPositive();
+    }
+
+    private record Enumerated(CompiledProblem problem, BruteForce.Result truth) {
+    }
+
+    /** The first generated system from {@code seed} on that is small enough to enumerate and has a feasible placement; null if none within 200 seeds. */
+    private static Enumerated enumerable(long seed, int components, Semantics semantics) {
+        for (long s = seed; s < seed + 200; s++) {
+            CompiledProblem candidate = CompiledProblem.compile(Generated.system(new SplittableRandom(s), components), 0.3, semantics);
+            if (BruteForce.size(candidate) <= MAX_PLACEMENTS) {
+                BruteForce.Result truth = BruteForce.solve(candidate);
+                if (truth.feasible() > 0) {
+                    return new Enumerated(candidate, truth);
+                }
+            }
+        }
+        return null;
     }
 
     private static Budget unlimited() {
