@@ -157,7 +157,15 @@ public final class Evaluator {
 
     /** §2.5: a component's response time from its partitions' times and the transfers between them. */
     static double chainTime(CompiledProblem p, Assignment a, int c, double[] slotTime) {
-        int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
+        return chainTime(p, p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]], a.resource, slotTime);
+    }
+
+    /**
+     * The one home of §2.5: the response time of a chain of slots with {@code slotResource[s]} and
+     * {@code slotTime[s]} per slot, each later partition (and the transfer to it) weighted by the
+     * probability that no earlier one exited.
+     */
+    static double chainTime(CompiledProblem p, int[] chain, int[] slotResource, double[] slotTime) {
         double total = 0.0;
         double reach = 1.0;
         int previousSlot = -1;
@@ -166,7 +174,7 @@ public final class Evaluator {
             if (previousSlot < 0) {
                 total = t;
             } else {
-                total += reach * (t + p.transfer(a.resource[previousSlot], a.resource[s], p.slotDataToNext[previousSlot]));
+                total += reach * (t + p.transfer(slotResource[previousSlot], slotResource[s], p.slotDataToNext[previousSlot]));
             }
             reach *= 1.0 - p.slotEarlyExit[s];
             previousSlot = s;

@@ -18,6 +18,8 @@ import io.aisprint.perf.QueueModel;
 final class LimitBound {
     private final CompiledProblem p;
     private final double[] componentTime;
+    /** Per slot, its time with every cluster at its maximum (scratch for {@link #componentTime}). */
+    private final double[] slotTime;
     /** Per component: the edge/VM queue resources of its chain and their reach-weighted demand sums. */
     private final int[][] termResource;
     private final double[][] termDemand;
@@ -29,6 +31,7 @@ final class LimitBound {
     LimitBound(CompiledProblem problem) {
         this.p = problem;
         componentTime = new double[p.componentCount];
+        slotTime = new double[p.slotCount];
         termResource = new int[p.componentCount][];
         termDemand = new double[p.componentCount][];
         termCount = new int[p.componentCount];
@@ -119,25 +122,20 @@ final class LimitBound {
     private double componentTime(Assignment a, double[] demandRate, int c) {
         int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
         termCount[c] = 0;
-        double total = 0.0;
         double reach = 1.0;
-        int previous = -1;
         for (int s : chain) {
             int r = a.resource[s];
-            double t;
             if (p.isFaas[r]) {
-                t = p.faasTime[s][r];
+                slotTime[s] = p.faasTime[s][r];
             } else if (p.regressionTime[s][r] != null) {
-                t = p.bestRegressionTime(s, r);
+                slotTime[s] = p.bestRegressionTime(s, r);
             } else {
-                t = QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(demandRate[r], p.maxInstances[r]));
+                slotTime[s] = QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(demandRate[r], p.maxInstances[r]));
                 addTerm(c, r, reach * p.demand[s][r]);
             }
-            total += previous < 0 ? t : reach * (t + p.transfer(a.resource[previous], r, p.slotDataToNext[previous]));
             reach *= 1.0 - p.slotEarlyExit[s];
-            previous = s;
         }
-        return total;
+        return Evaluator.chainTime(p, chain, a.resource, slotTime);
     }
 
     private void addTerm(int c, int r, double demand) {

@@ -23,6 +23,9 @@ final class Lookahead {
     private final double[] rate;
     private final double[] memory;
     private final double[] weighted;
+    /** Per slot, the resource and the time (every cluster at its maximum) of the option being priced. */
+    private final int[] slotResource;
+    private final double[] slotTime;
 
     Lookahead(CompiledProblem problem) {
         this.p = problem;
@@ -45,6 +48,8 @@ final class Lookahead {
         rate = new double[p.resourceCount];
         memory = new double[p.resourceCount];
         weighted = new double[p.resourceCount];
+        slotResource = new int[p.slotCount];
+        slotTime = new double[p.slotCount];
     }
 
     private void enumerate(int[] chain, int i, int[] option, List<int[]> list) {
@@ -115,25 +120,22 @@ final class Lookahead {
             }
             reach *= 1.0 - p.slotEarlyExit[s];
         }
-        double total = 0.0;
-        reach = 1.0;
         for (int i = 0; i < chain.length; i++) {
             int s = chain[i];
             int r = option[i + 1];
-            double t;
+            slotResource[s] = r;
             if (p.isFaas[r]) {
                 if (memory[r] > p.memoryCapacity[r]) {
                     return Double.POSITIVE_INFINITY;
                 }
-                t = p.faasTime[s][r];
+                slotTime[s] = p.faasTime[s][r];
             } else if (p.regressionTime[s][r] != null) {
-                t = p.bestRegressionTime(s, r);
+                slotTime[s] = p.bestRegressionTime(s, r);
             } else {
-                t = QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(rate[r], p.maxInstances[r]));
+                slotTime[s] = QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(rate[r], p.maxInstances[r]));
             }
-            total += i == 0 ? t : reach * (t + p.transfer(option[i], r, p.slotDataToNext[chain[i - 1]]));
-            reach *= 1.0 - p.slotEarlyExit[s];
         }
+        double total = Evaluator.chainTime(p, chain, slotResource, slotTime);
         if (!(total <= limit[c])) {
             return Double.POSITIVE_INFINITY;
         }
