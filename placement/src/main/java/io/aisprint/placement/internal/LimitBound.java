@@ -106,17 +106,29 @@ final class LimitBound {
 
     /** need[r] ≥ the fewest instances n with A/(1 − Λ/n) within what the limit leaves for this part. */
     private void raise(int[] need, int r, double rate, double demand, double limit, double boundTime) {
+        int n = forcedSize(p, r, rate, demand, limit, boundTime);
+        if (n > need[r]) {
+            need[r] = n;
+        }
+    }
+
+    /**
+     * The fewest instances of edge/VM resource r (at most its maximum) that bring a part with
+     * reach-weighted demand sum A at load Λ within what limit L leaves when the whole bounded time,
+     * with r at its maximum, is {@code boundTime}; 0 when the limit forces no size.
+     */
+    static int forcedSize(CompiledProblem p, int r, double rate, double demand, double limit, double boundTime) {
+        if (!(demand > 0.0) || !Double.isFinite(limit)) {
+            return 0;
+        }
         int max = p.maxInstances[r];
         double fastest = QueueModel.responseTime(demand, QueueModel.utilization(rate, max));
         double slack = limit - (boundTime - fastest);
         // The bound time met the limit, so slack ≥ fastest > demand but for rounding: then no size is forced.
-        if (!(slack > demand) || demand <= 0.0) {
-            return;
+        if (!(slack > demand)) {
+            return 0;
         }
-        int n = QueueModel.fewestInstancesWithin(rate, demand, slack);
-        if (n > need[r]) {
-            need[r] = Math.min(n, max);
-        }
+        return Math.min(QueueModel.fewestInstancesWithin(rate, demand, slack), max);
     }
 
     private double componentTime(Assignment a, double[] demandRate, int c) {
@@ -125,12 +137,8 @@ final class LimitBound {
         double reach = 1.0;
         for (int s : chain) {
             int r = a.resource[s];
-            if (p.isFaas[r]) {
-                slotTime[s] = p.faasTime[s][r];
-            } else if (p.regressionTime[s][r] != null) {
-                slotTime[s] = p.bestRegressionTime(s, r);
-            } else {
-                slotTime[s] = QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(demandRate[r], p.maxInstances[r]));
+            slotTime[s] = Evaluator.fastestSlotTime(p, s, r, demandRate[r]);
+            if (!p.isFaas[r] && p.regressionTime[s][r] == null) {
                 addTerm(c, r, reach * p.demand[s][r]);
             }
             reach *= 1.0 - p.slotEarlyExit[s];
@@ -151,20 +159,6 @@ final class LimitBound {
 
     /** The finished components of path q and the hops between finished neighbours. */
     private double pathTime(Assignment a, int q, int last) {
-        int[] components = p.pathComponents[q];
-        double total = 0.0;
-        for (int k = 0; k < components.length; k++) {
-            int c = components[k];
-            if (c > last) {
-                continue;
-            }
-            total += componentTime[c];
-            if (k + 1 < components.length && components[k + 1] <= last) {
-                int next = components[k + 1];
-                int nextFirst = a.resource[p.deploymentSlots[p.componentDeployments[next][a.deployment[next]]][0]];
-                total += Evaluator.hopDelay(p, a, c, nextFirst, p.pathHopData[q][k][a.deployment[c]]);
-            }
-        }
-        return total;
+        return Evaluator.pathTime(p, a, q, componentTime, last);
     }
 }

@@ -1,6 +1,5 @@
 package io.aisprint.placement.internal;
 
-import io.aisprint.perf.QueueModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,16 +123,10 @@ final class Lookahead {
             int s = chain[i];
             int r = option[i + 1];
             slotResource[s] = r;
-            if (p.isFaas[r]) {
-                if (memory[r] > p.memoryCapacity[r]) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                slotTime[s] = p.faasTime[s][r];
-            } else if (p.regressionTime[s][r] != null) {
-                slotTime[s] = p.bestRegressionTime(s, r);
-            } else {
-                slotTime[s] = QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(rate[r], p.maxInstances[r]));
+            if (p.isFaas[r] && memory[r] > p.memoryCapacity[r]) {
+                return Double.POSITIVE_INFINITY;
             }
+            slotTime[s] = Evaluator.fastestSlotTime(p, s, r, rate[r]);
         }
         double total = Evaluator.chainTime(p, chain, slotResource, slotTime);
         if (!(total <= limit[c])) {
@@ -151,13 +144,7 @@ final class Lookahead {
                 return Double.POSITIVE_INFINITY;
             }
             int n = p.minimumInstances(r, rate[r], memory[r]);
-            if (weighted[r] > 0 && Double.isFinite(limit[c])) {
-                double fastest = QueueModel.responseTime(weighted[r], QueueModel.utilization(rate[r], max));
-                double slack = limit[c] - (total - fastest);
-                if (slack > weighted[r]) {
-                    n = Math.max(n, Math.min(max, QueueModel.fewestInstancesWithin(rate[r], weighted[r], slack)));
-                }
-            }
+            n = Math.max(n, LimitBound.forcedSize(p, r, rate[r], weighted[r], limit[c], total));
             int before = onResource[r] > 0 ? paid.applyAsInt(r) : 0;
             added += Math.max(0, n - before) * p.unitCost[r] * p.time;
             weighted[r] = -1.0; // counted once when several partitions share r
