@@ -21,14 +21,21 @@ import org.junit.jupiter.api.Test;
  */
 class BranchAndBoundBruteForceTest {
     private static final double MAX_PLACEMENTS = 400_000;
+    /** Feasible systems compared for each size from 2 to 5 components (larger ones are rarely small enough to enumerate). */
+    private static final int FEASIBLE_PER_SIZE = 8;
 
     @Test
     void theProvedOptimumIsTheCheapestOfEveryPlacement() {
         int compared = 0;
         int feasibleSystems = 0;
-        for (long seed = 1; compared < 40 && seed < 400; seed++) {
+        int[] feasibleBySize = new int[6];
+        int[] comparedBySize = new int[6];
+        for (long seed = 1; !allDone(feasibleBySize, comparedBySize) && seed < 20000; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             int components = 2 + (int) (seed % 4);
+            if (done(components, feasibleBySize, comparedBySize)) {
+                continue;
+            }
             CompiledProblem p = CompiledProblem.compile(Generated.system(random, components), 0.2 + (seed % 5) * 0.1,
                 seed % 2 == 0 ? Semantics.cpp() : Semantics.python());
             if (BruteForce.size(p) > MAX_PLACEMENTS) {
@@ -41,6 +48,7 @@ class BranchAndBoundBruteForceTest {
                 assertThat(exact.best()).as("seed %d: no feasible placement exists", seed).isNull();
             } else {
                 feasibleSystems++;
+                feasibleBySize[components]++;
                 assertThat(exact.best()).as("seed %d found a placement", seed).isNotNull();
                 assertThat(exact.cost()).as("seed %d optimum (%d components, %d feasible of %d)", seed, components,
                     truth.feasible(), truth.evaluated()).isCloseTo(truth.optimum(), org.assertj.core.data.Offset.offset(1e-9 * (1 + truth.optimum())));
@@ -49,9 +57,29 @@ class BranchAndBoundBruteForceTest {
                 assertThat(check.cost).isCloseTo(exact.cost(), org.assertj.core.data.Offset.offset(1e-9 * (1 + exact.cost())));
             }
             compared++;
+            comparedBySize[components]++;
         }
-        assertThat(compared).as("systems small enough to enumerate").isGreaterThanOrEqualTo(40);
-        assertThat(feasibleSystems).as("systems with a feasible placement").isGreaterThanOrEqualTo(15);
+        assertThat(compared - feasibleSystems).as("systems with no feasible placement, where the search must find none").isPositive();
+        assertThat(feasibleSystems).as("systems with a feasible placement").isGreaterThanOrEqualTo(4 * FEASIBLE_PER_SIZE);
+        assertThat(allDone(feasibleBySize, comparedBySize)).as("systems of 2, 3, 4 and 5 components compared: %s, feasible %s",
+            java.util.Arrays.toString(comparedBySize), java.util.Arrays.toString(feasibleBySize)).isTrue();
+    }
+
+    /**
+     * Whether systems of this size need no more comparing: {@link #FEASIBLE_PER_SIZE} feasible ones,
+     * and for the cheap 2- and 3-component sizes fifty in all (so that some with none feasible come up).
+     */
+    private static boolean done(int components, int[] feasibleBySize, int[] comparedBySize) {
+        return feasibleBySize[components] >= FEASIBLE_PER_SIZE && comparedBySize[components] >= (components <= 3 ? 50 : 0);
+    }
+
+    private static boolean allDone(int[] feasibleBySize, int[] comparedBySize) {
+        for (int components = 2; components <= 5; components++) {
+            if (!done(components, feasibleBySize, comparedBySize)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
