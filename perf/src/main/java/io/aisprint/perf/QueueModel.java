@@ -32,4 +32,24 @@ public final class QueueModel {
     public static int minimumInstances(double demandRate) {
         return (int) Math.floor(demandRate) + 1;
     }
+
+    /**
+     * The fewest identical servers n that bring the response time of a request with demand
+     * {@code demand} within {@code limit} at {@code demandRate}: D / (1 − Λ/n) ≤ L needs
+     * n ≥ Λ / (1 − D/L). The count is taken a hair below the exact value, so that rounding never
+     * lifts it above a count that meets the limit (callers use it as a lower bound). No count is
+     * needed ({@code 0}) when nothing is offered or the demand is zero; none suffices
+     * ({@link Integer#MAX_VALUE}) when the limit is not above the demand.
+     */
+    public static int fewestInstancesWithin(double demandRate, double demand, double limit) {
+        if (!(demandRate > 0.0) || !(demand > 0.0)) {
+            return 0;
+        }
+        if (!(limit > demand)) {
+            return Integer.MAX_VALUE;
+        }
+        double exact = demandRate / (1.0 - demand / limit);
+        double below = Math.ceil(exact * (1.0 - 1e-9) - 1e-9);
+        return below >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) below;
+    }
 }

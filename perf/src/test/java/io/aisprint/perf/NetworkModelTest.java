@@ -31,4 +31,15 @@ class NetworkModelTest {
         assertThat(network.connected("edge", "faas")).isFalse();
         assertThat(network.connected("edge", "cloud")).isTrue();
     }
+
+    @Test
+    void compiledLinksPriceLikeTheModelAndUnlinkedLayersAreUnreachable() {
+        NetworkModel network = new NetworkModel(continuum, 8);
+        assertThat(network.links("edge", "cloud").transferTime(5)).isEqualTo(network.transferTime("edge", "cloud", 5));
+        assertThat(network.links("edge", "cloud").transferTime(5)).isCloseTo(0.001 + 8 * 5 / 1000.0, within(1e-12));
+        assertThat(network.links("edge", "faas").any()).isFalse();
+        assertThat(network.links("edge", "faas").transferTime(0)).as("no domain: not free, unreachable").isInfinite();
+        assertThat(network.links("edge", "nowhere").transferTime(1)).as("a layer in no domain").isInfinite();
+        assertThat(network.links("cloud", "cloud").transferTime(0)).as("within a layer: the access delay").isCloseTo(0.001, within(1e-12));
+    }
 }

@@ -40,6 +40,8 @@ public final class BranchAndBound {
     private double nodeCost;
     private double unexploredBound = Double.POSITIVE_INFINITY;
     private boolean timedOut;
+    /** The budget is read when the node count has none of these bits set: every 256 nodes. */
+    private long checkMask = 255;
     public long nodes;
 
     /**
@@ -87,6 +89,18 @@ public final class BranchAndBound {
         this.incumbent = start == null ? null : start.copy();
         this.incumbentCost = start == null ? Double.POSITIVE_INFINITY : startCost;
         this.pruneBound = incumbentCost;
+    }
+
+    /**
+     * Reads the budget every {@code nodes} nodes (a power of two) instead of every 256, so that tests
+     * can stop the search at any depth of a small tree.
+     */
+    BranchAndBound checkingBudgetEvery(int nodes) {
+        if (nodes < 1 || Integer.bitCount(nodes) != 1) {
+            throw new IllegalArgumentException("check interval " + nodes + "; expected a power of two");
+        }
+        this.checkMask = nodes - 1L;
+        return this;
     }
 
     /** Shares bounds with searches running beside: reads their best cost, reports our improvements. */
@@ -149,7 +163,7 @@ public final class BranchAndBound {
     }
 
     private boolean outOfTime() {
-        if (!timedOut && (nodes & 255) == 0) {
+        if (!timedOut && (nodes & checkMask) == 0) {
             pruneBound = Math.min(incumbentCost, sharedBest.getAsDouble());
             // An iteration budget allows a thousand nodes per iteration, so runs without a time limit end.
             timedOut = budget.exhausted(nodes / NODES_PER_STEP);

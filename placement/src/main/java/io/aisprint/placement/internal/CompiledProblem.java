@@ -6,7 +6,6 @@ import io.aisprint.model.ComputationalLayer;
 import io.aisprint.model.Deployment;
 import io.aisprint.model.FaasResource;
 import io.aisprint.model.GlobalConstraint;
-import io.aisprint.model.NetworkDomain;
 import io.aisprint.model.NodeResource;
 import io.aisprint.model.Partition;
 import io.aisprint.model.PerformanceModel;
@@ -14,6 +13,7 @@ import io.aisprint.model.Resource;
 import io.aisprint.model.ResourceKind;
 import io.aisprint.model.SystemDescription;
 import io.aisprint.perf.FaasModel;
+import io.aisprint.perf.NetworkModel;
 import io.aisprint.perf.PerfException;
 import io.aisprint.perf.RegressionModels;
 import io.aisprint.perf.spi.RegressionPredictor;
@@ -49,9 +49,8 @@ public final class CompiledProblem {
     public final int[] maxInstances;
     public final double[] unitCost;
     public final double[] memoryCapacity;
-    /** Per pair of layers, the shared network domains' access delays and bandwidths. */
-    private final double[][][] pairAccess;
-    private final double[][][] pairBandwidth;
+    /** Per pair of layers, the network domains they share, as perf's network model prices them. */
+    private final NetworkModel.Links[][] pairLinks;
 
     // Components (topological order)
     public final int componentCount;
@@ -142,18 +141,11 @@ public final class CompiledProblem {
             unitCost[r] = res.cost();
             memoryCapacity[r] = res.memory();
         }
-        pairAccess = new double[layers.size()][layers.size()][];
-        pairBandwidth = new double[layers.size()][layers.size()][];
+        NetworkModel network = new NetworkModel(system.continuum(), semantics.transferBitsPerUnit());
+        pairLinks = new NetworkModel.Links[layers.size()][layers.size()];
         for (int a = 0; a < layers.size(); a++) {
             for (int b = 0; b < layers.size(); b++) {
-                List<NetworkDomain> shared = new ArrayList<>();
-                for (NetworkDomain domain : system.continuum().networkDomains()) {
-                    if (domain.layers().contains(layerName[a]) && domain.layers().contains(layerName[b])) {
-                        shared.add(domain);
-                    }
-                }
-                pairAccess[a][b] = shared.stream().mapToDouble(NetworkDomain::accessDelay).toArray();
-                pairBandwidth[a][b] = shared.stream().mapToDouble(NetworkDomain::bandwidth).toArray();
+                pairLinks[a][b] = network.links(layerName[a], layerName[b]);
             }
         }
 
@@ -426,18 +418,7 @@ public final class CompiledProblem {
         if (a == b) {
             return 0.0;
         }
-        int la = resourceLayer[a];
-        int lb = resourceLayer[b];
-        double[] access = pairAccess[la][lb];
-        double[] bandwidth = pairBandwidth[la][lb];
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < access.length; i++) {
-            double t = io.aisprint.perf.NetworkModel.linkTime(access[i], bandwidth[i], megabytes, semantics.transferBitsPerUnit());
-            if (t < best) {
-                best = t;
-            }
-        }
-        return best;
+        return pairLinks[resourceLayer[a]][resourceLayer[b]].transferTime(megabytes);
     }
 
     /**
@@ -452,7 +433,7 @@ public final class CompiledProblem {
 
     /** Whether the layers of two resources share a network domain (or they are the same resource). */
     public boolean connected(int a, int b) {
-        return a == b || pairAccess[resourceLayer[a]][resourceLayer[b]].length > 0;
+        return a == b || pairLinks[resourceLayer[a]][resourceLayer[b]].any();
     }
 
     public int componentIndex(String name) {

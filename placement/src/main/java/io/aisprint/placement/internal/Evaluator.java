@@ -157,7 +157,15 @@ public final class Evaluator {
 
     /** §2.5: a component's response time from its partitions' times and the transfers between them. */
     static double chainTime(CompiledProblem p, Assignment a, int c, double[] slotTime) {
-        int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
+        return chainTime(p, p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]], a.resource, slotTime);
+    }
+
+    /**
+     * The one home of §2.5: the response time of a chain of slots with {@code slotResource[s]} and
+     * {@code slotTime[s]} per slot, each later partition (and the transfer to it) weighted by the
+     * probability that no earlier one exited.
+     */
+    static double chainTime(CompiledProblem p, int[] chain, int[] slotResource, double[] slotTime) {
         double total = 0.0;
         double reach = 1.0;
         int previousSlot = -1;
@@ -166,7 +174,7 @@ public final class Evaluator {
             if (previousSlot < 0) {
                 total = t;
             } else {
-                total += reach * (t + p.transfer(a.resource[previousSlot], a.resource[s], p.slotDataToNext[previousSlot]));
+                total += reach * (t + p.transfer(slotResource[previousSlot], slotResource[s], p.slotDataToNext[previousSlot]));
             }
             reach *= 1.0 - p.slotEarlyExit[s];
             previousSlot = s;
@@ -317,6 +325,20 @@ public final class Evaluator {
         return QueueModel.responseTime(p.demand[s][r], u);
     }
 
+    /**
+     * The fastest partition slot s can answer on r under {@code demandRate}: every cluster at its
+     * maximum size (more instances only help), as the exact search's bounds assume.
+     */
+    static double fastestSlotTime(CompiledProblem p, int s, int r, double demandRate) {
+        if (p.isFaas[r]) {
+            return p.faasTime[s][r];
+        }
+        if (p.regressionTime[s][r] != null) {
+            return p.bestRegressionTime(s, r);
+        }
+        return QueueModel.responseTime(p.demand[s][r], QueueModel.utilization(demandRate, p.maxInstances[r]));
+    }
+
     /** Path response times (§2.6) and the global constraints. */
     private void computePaths(Assignment a, boolean stopEarly) {
         for (int q = 0; q < p.pathCount; q++) {
@@ -336,12 +358,23 @@ public final class Evaluator {
     }
 
     static double pathTime(CompiledProblem p, Assignment a, int q, double[] componentTime) {
+        return pathTime(p, a, q, componentTime, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The one home of §2.6 over the components of path q numbered at most {@code last} (all of them
+     * for {@link Integer#MAX_VALUE}) and the hops between such neighbours.
+     */
+    static double pathTime(CompiledProblem p, Assignment a, int q, double[] componentTime, int last) {
         int[] components = p.pathComponents[q];
         double total = 0.0;
         for (int k = 0; k < components.length; k++) {
             int c = components[k];
+            if (c > last) {
+                continue;
+            }
             total += componentTime[c];
-            if (k + 1 < components.length) {
+            if (k + 1 < components.length && components[k + 1] <= last) {
                 int next = components[k + 1];
                 int nextFirst = a.resource[p.deploymentSlots[p.componentDeployments[next][a.deployment[next]]][0]];
                 double data = p.pathHopData[q][k][a.deployment[c]];

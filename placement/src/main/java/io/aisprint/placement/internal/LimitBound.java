@@ -18,6 +18,8 @@ import io.aisprint.perf.QueueModel;
 final class LimitBound {
     private final CompiledProblem p;
     private final double[] componentTime;
+    /** Per slot, its time with every cluster at its maximum (scratch for {@link #componentTime}). */
+    private final double[] slotTime;
     /** Per component: the edge/VM queue resources of its chain and their reach-weighted demand sums. */
     private final int[][] termResource;
     private final double[][] termDemand;
@@ -29,6 +31,7 @@ final class LimitBound {
     LimitBound(CompiledProblem problem) {
         this.p = problem;
         componentTime = new double[p.componentCount];
+        slotTime = new double[p.slotCount];
         termResource = new int[p.componentCount][];
         termDemand = new double[p.componentCount][];
         termCount = new int[p.componentCount];
@@ -103,42 +106,44 @@ final class LimitBound {
 
     /** need[r] ≥ the fewest instances n with A/(1 − Λ/n) within what the limit leaves for this part. */
     private void raise(int[] need, int r, double rate, double demand, double limit, double boundTime) {
-        int max = p.maxInstances[r];
-        double fastest = demand / (1.0 - rate / max);
-        double slack = limit - (boundTime - fastest);
-        if (!(slack > demand) || demand <= 0.0) {
-            return;
-        }
-        double exact = rate / (1.0 - demand / slack);
-        // A hair below the exact value, so that rounding never lifts the bound above a feasible size.
-        int n = (int) Math.ceil(exact * (1.0 - 1e-9) - 1e-9);
+        int n = forcedSize(p, r, rate, demand, limit, boundTime);
         if (n > need[r]) {
-            need[r] = Math.min(n, max);
+            need[r] = n;
         }
+    }
+
+    /**
+     * The fewest instances of edge/VM resource r (at most its maximum) that bring a part with
+     * reach-weighted demand sum A at load Λ within what limit L leaves when the whole bounded time,
+     * with r at its maximum, is {@code boundTime}; 0 when the limit forces no size.
+     */
+    static int forcedSize(CompiledProblem p, int r, double rate, double demand, double limit, double boundTime) {
+        if (!(demand > 0.0) || !Double.isFinite(limit)) {
+            return 0;
+        }
+        int max = p.maxInstances[r];
+        double fastest = QueueModel.responseTime(demand, QueueModel.utilization(rate, max));
+        double slack = limit - (boundTime - fastest);
+        // The bound time met the limit, so slack ≥ fastest > demand but for rounding: then no size is forced.
+        if (!(slack > demand)) {
+            return 0;
+        }
+        return Math.min(QueueModel.fewestInstancesWithin(rate, demand, slack), max);
     }
 
     private double componentTime(Assignment a, double[] demandRate, int c) {
         int[] chain = p.deploymentSlots[p.componentDeployments[c][a.deployment[c]]];
         termCount[c] = 0;
-        double total = 0.0;
         double reach = 1.0;
-        int previous = -1;
         for (int s : chain) {
             int r = a.resource[s];
-            double t;
-            if (p.isFaas[r]) {
-                t = p.faasTime[s][r];
-            } else if (p.regressionTime[s][r] != null) {
-                t = p.bestRegressionTime(s, r);
-            } else {
-                t = QueueModel.responseTime(p.demand[s][r], demandRate[r] / p.maxInstances[r]);
+            slotTime[s] = Evaluator.fastestSlotTime(p, s, r, demandRate[r]);
+            if (!p.isFaas[r] && p.regressionTime[s][r] == null) {
                 addTerm(c, r, reach * p.demand[s][r]);
             }
-            total += previous < 0 ? t : reach * (t + p.transfer(a.resource[previous], r, p.slotDataToNext[previous]));
             reach *= 1.0 - p.slotEarlyExit[s];
-            previous = s;
         }
-        return total;
+        return Evaluator.chainTime(p, chain, a.resource, slotTime);
     }
 
     private void addTerm(int c, int r, double demand) {
@@ -154,20 +159,6 @@ final class LimitBound {
 
     /** The finished components of path q and the hops between finished neighbours. */
     private double pathTime(Assignment a, int q, int last) {
-        int[] components = p.pathComponents[q];
-        double total = 0.0;
-        for (int k = 0; k < components.length; k++) {
-            int c = components[k];
-            if (c > last) {
-                continue;
-            }
-            total += componentTime[c];
-            if (k + 1 < components.length && components[k + 1] <= last) {
-                int next = components[k + 1];
-                int nextFirst = a.resource[p.deploymentSlots[p.componentDeployments[next][a.deployment[next]]][0]];
-                total += Evaluator.hopDelay(p, a, c, nextFirst, p.pathHopData[q][k][a.deployment[c]]);
-            }
-        }
-        return total;
+        return Evaluator.pathTime(p, a, q, componentTime, last);
     }
 }

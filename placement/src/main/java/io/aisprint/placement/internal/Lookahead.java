@@ -1,6 +1,5 @@
 package io.aisprint.placement.internal;
 
-import io.aisprint.perf.QueueModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +22,9 @@ final class Lookahead {
     private final double[] rate;
     private final double[] memory;
     private final double[] weighted;
+    /** Per slot, the resource and the time (every cluster at its maximum) of the option being priced. */
+    private final int[] slotResource;
+    private final double[] slotTime;
 
     Lookahead(CompiledProblem problem) {
         this.p = problem;
@@ -45,6 +47,8 @@ final class Lookahead {
         rate = new double[p.resourceCount];
         memory = new double[p.resourceCount];
         weighted = new double[p.resourceCount];
+        slotResource = new int[p.slotCount];
+        slotTime = new double[p.slotCount];
     }
 
     private void enumerate(int[] chain, int i, int[] option, List<int[]> list) {
@@ -115,25 +119,16 @@ final class Lookahead {
             }
             reach *= 1.0 - p.slotEarlyExit[s];
         }
-        double total = 0.0;
-        reach = 1.0;
         for (int i = 0; i < chain.length; i++) {
             int s = chain[i];
             int r = option[i + 1];
-            double t;
-            if (p.isFaas[r]) {
-                if (memory[r] > p.memoryCapacity[r]) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                t = p.faasTime[s][r];
-            } else if (p.regressionTime[s][r] != null) {
-                t = p.bestRegressionTime(s, r);
-            } else {
-                t = QueueModel.responseTime(p.demand[s][r], rate[r] / p.maxInstances[r]);
+            slotResource[s] = r;
+            if (p.isFaas[r] && memory[r] > p.memoryCapacity[r]) {
+                return Double.POSITIVE_INFINITY;
             }
-            total += i == 0 ? t : reach * (t + p.transfer(option[i], r, p.slotDataToNext[chain[i - 1]]));
-            reach *= 1.0 - p.slotEarlyExit[s];
+            slotTime[s] = Evaluator.fastestSlotTime(p, s, r, rate[r]);
         }
+        double total = Evaluator.chainTime(p, chain, slotResource, slotTime);
         if (!(total <= limit[c])) {
             return Double.POSITIVE_INFINITY;
         }
@@ -149,13 +144,7 @@ final class Lookahead {
                 return Double.POSITIVE_INFINITY;
             }
             int n = p.minimumInstances(r, rate[r], memory[r]);
-            if (weighted[r] > 0 && Double.isFinite(limit[c])) {
-                double slack = limit[c] - (total - weighted[r] / (1.0 - rate[r] / max));
-                if (slack > weighted[r]) {
-                    double exact = rate[r] / (1.0 - weighted[r] / slack);
-                    n = Math.max(n, Math.min(max, (int) Math.ceil(exact * (1.0 - 1e-9) - 1e-9)));
-                }
-            }
+            n = Math.max(n, LimitBound.forcedSize(p, r, rate[r], weighted[r], limit[c], total));
             int before = onResource[r] > 0 ? paid.applyAsInt(r) : 0;
             added += Math.max(0, n - before) * p.unitCost[r] * p.time;
             weighted[r] = -1.0; // counted once when several partitions share r

@@ -2,6 +2,7 @@ package io.aisprint.placement.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Every placement of a small problem, enumerated: each component's deployment, each partition's
@@ -12,12 +13,14 @@ final class BruteForce {
     private final CompiledProblem p;
     private final Evaluator evaluator;
     private final Assignment a;
+    private final BiConsumer<Assignment, Evaluator> onFeasible;
     private double best = Double.POSITIVE_INFINITY;
     private long feasible;
     private long evaluated;
 
-    private BruteForce(CompiledProblem problem) {
+    private BruteForce(CompiledProblem problem, BiConsumer<Assignment, Evaluator> onFeasible) {
         this.p = problem;
+        this.onFeasible = onFeasible;
         this.evaluator = new Evaluator(problem);
         this.a = new Assignment(problem);
     }
@@ -47,7 +50,15 @@ final class BruteForce {
     }
 
     static Result solve(CompiledProblem problem) {
-        BruteForce search = new BruteForce(problem);
+        return solve(problem, (placement, evaluation) -> { });
+    }
+
+    /**
+     * As {@link #solve(CompiledProblem)}, showing {@code onFeasible} every feasible placement with the
+     * evaluator that just priced it (both reused: read them, do not keep them).
+     */
+    static Result solve(CompiledProblem problem, BiConsumer<Assignment, Evaluator> onFeasible) {
+        BruteForce search = new BruteForce(problem, onFeasible);
         search.component(0);
         return new Result(search.best, search.feasible, search.evaluated);
     }
@@ -96,6 +107,7 @@ final class BruteForce {
             if (evaluator.evaluate(a)) {
                 feasible++;
                 best = Math.min(best, evaluator.cost);
+                onFeasible.accept(a, evaluator);
             }
             return;
         }
