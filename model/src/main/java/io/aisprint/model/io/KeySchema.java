@@ -1,7 +1,6 @@
 package io.aisprint.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,16 +75,12 @@ final class KeySchema {
             case FIXED -> JsonInput.fields(node, (name, value) -> {
                 KeySchema schema = fields.get(name);
                 if (schema == null) {
-                    in.problem(JsonInput.child(pointer, name), unknown(name, fields.keySet()));
+                    in.unknownKey(pointer, name, fields.keySet());
                 } else {
                     schema.check(value, JsonInput.child(pointer, name), in);
                 }
             });
         }
-    }
-
-    static String unknown(String key, Collection<String> allowed) {
-        return UnknownKeys.message(key, allowed);
     }
 
     /**
