@@ -75,6 +75,11 @@ public final class SolutionJsonReader {
                 failOnProblems();
                 return new Placement(lambda, List.of(), Map.of(), List.of(), Double.NaN, false);
             }
+            if (!keys.problems().isEmpty()) {
+                // a misspelled "components" is what the user needs to hear about, with the line
+                problems.add(new Problem(file, "/components", "missing; expected an object with one entry per component"));
+                failOnProblems();
+            }
             throw ModelException.unreadable(file, "/components", "missing; expected an object with one entry per component");
         }
         Map<String, Integer> instances = new LinkedHashMap<>();

@@ -282,6 +282,41 @@ class MutatedInputPropertiesTest {
         }
     }
 
+    /** The keys of a solution's fixed levels; the others are the system's own names. */
+    private static final java.util.Set<String> SOLUTION_KEYS = java.util.Set.of("Lambda", "components", "global_constraints",
+        "total_cost", "feasible", "response_time", "response_time_threshold", "description", "cost", "memory", "number",
+        "idle_time_before_kill", "transition_cost", "path_response_time", "path_response_time_threshold");
+
+    @Property(tries = 100)
+    void aMisspelledKeyInASolutionIsReportedWithItsLineAndTheNearestKey(@ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll @IntRange(min = 0, max = 2) int typo) throws IOException {
+        Path examples = Examples.require("placement");
+        SystemDescription system = SystemReaders.read(examples.resolve("system_description.json"));
+        JsonNode tree = JSON.readTree(examples.resolve("solution.json").toFile());
+        List<JsonMutations.Slot> keywordSlots = JsonMutations.slots(tree).stream()
+            .filter(slot -> slot.key() != null && SOLUTION_KEYS.contains(slot.key())).toList();
+        JsonMutations.Slot slot = keywordSlots.get(where % keywordSlots.size());
+        String misspelled = misspell(slot.key(), typo);
+        Assume.that(!SOLUTION_KEYS.contains(misspelled));
+        ObjectNode parent = (ObjectNode) slot.parent();
+        parent.set(misspelled, parent.remove(slot.key()));
+        Path file = Files.createTempFile("misspelled-solution", ".json");
+        try {
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+            ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class,
+                () -> SolutionJsonReader.read(file, system));
+            assertReportedWell(e);
+            int line = lineOf(Files.readString(file), misspelled);
+            assertThat(e.problems()).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo(file.toString());
+                assertThat(p.location()).startsWith("line " + line + " (").endsWith("/" + misspelled + ")");
+                assertThat(p.message()).contains("unknown key \"" + misspelled + "\"", "Maybe you meant \"" + slot.key() + "\"");
+            });
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static int lineOf(String text, String key) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
