@@ -22,14 +22,15 @@ final class SystemKeySchemas {
      * Format G2 and G3 partitions. {@code stop_probability} is the G2 files' older name for the
      * early-exit probability (Python {@code Temp_files}); the tools never read it, nor do we.
      */
-    private static final KeySchema PARTITION = keys("next", "data_size", "early_exit_probability", "memory", "stop_probability");
+    private static final KeySchema PARTITION = keys("next", "data_size", "early_exit_probability", "memory")
+            .ignoring("stop_probability");
 
     /** Names of resources (G1, G2) or {@code {resource, memory}} entries (G3). */
     private static final KeySchema COMPATIBILITY = named(named(list(keys("resource", "memory"))));
 
-    private static final KeySchema COMMON = keys("Lambda", "Time", "transition_cost",
+    private static final KeySchema COMMON = keys("Lambda", "Time", "transition_cost")
             // the Python tool's RG-MaskDetection.json misspells LocalConstraints; every SPACE4AI-D tool ignores it
-            "LobalConstraints")
+            .ignoring("LobalConstraints")
             .with("DirectedAcyclicGraph", named(keys("next", "transition_probability", "data_size")))
             .with("EdgeResources", NODE_RESOURCES)
             .with("CloudResources", NODE_RESOURCES)

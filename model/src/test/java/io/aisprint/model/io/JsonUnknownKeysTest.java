@@ -99,6 +99,17 @@ class JsonUnknownKeysTest {
     }
 
     @Test
+    void keysRealFilesCarryAndNoToolReadsAreAcceptedButNeverSuggested() throws IOException {
+        Path legacy = misspell(example("system_description.json"), "\"Lambda\"", "\"LobalConstraints\" : {}, \"Lambda\"");
+        assertThat(SystemJsonReader.read(legacy).application().components()).isNotEmpty();
+
+        Path typo = misspell(example("system_description.json"), "\"GlobalConstraints\"", "\"lGobalConstraints\"");
+        ModelException e = systemFails(typo);
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("Maybe you meant \"GlobalConstraints\"?").doesNotContain("LobalConstraints"));
+    }
+
+    @Test
     void aMisspelledResponseTimeOfAComponentInASolution() throws IOException {
         SystemDescription system = SystemReaders.read(example("system_description.json"));
         Path file = misspell(example("solution.json"), "\"response_time_threshold\"", "\"response_time_treshold\"");

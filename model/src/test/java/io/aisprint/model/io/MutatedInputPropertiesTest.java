@@ -270,13 +270,7 @@ class MutatedInputPropertiesTest {
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
             Files.writeString(directory.resolve("DAG_Conf.txt"), "c1 c2 0.9\nc2 c3 1\n");
             ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, () -> SystemJsonReader.read(file));
-            assertReportedWell(e);
-            int line = lineOf(Files.readString(file), misspelled);
-            assertThat(e.problems()).anySatisfy(p -> {
-                assertThat(p.file()).isEqualTo(file.toString());
-                assertThat(p.location()).startsWith("line " + line + " (").endsWith("/" + misspelled + ")");
-                assertThat(p.message()).contains("unknown key \"" + misspelled + "\"", "Maybe you meant \"" + slot.key() + "\"");
-            });
+            assertMisspellingReported(e, file, misspelled, slot.key());
         } finally {
             TestDirectories.delete(directory);
         }
@@ -305,16 +299,21 @@ class MutatedInputPropertiesTest {
             Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
             ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class,
                 () -> SolutionJsonReader.read(file, system));
-            assertReportedWell(e);
-            int line = lineOf(Files.readString(file), misspelled);
-            assertThat(e.problems()).anySatisfy(p -> {
-                assertThat(p.file()).isEqualTo(file.toString());
-                assertThat(p.location()).startsWith("line " + line + " (").endsWith("/" + misspelled + ")");
-                assertThat(p.message()).contains("unknown key \"" + misspelled + "\"", "Maybe you meant \"" + slot.key() + "\"");
-            });
+            assertMisspellingReported(e, file, misspelled, slot.key());
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** One of the problems names the file, the misspelled key's line and pointer, and the key meant. */
+    private static void assertMisspellingReported(ModelException e, Path file, String misspelled, String meant) throws IOException {
+        assertReportedWell(e);
+        int line = lineOf(Files.readString(file), misspelled);
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(file.toString());
+            assertThat(p.location()).startsWith("line " + line + " (").endsWith("/" + misspelled + ")");
+            assertThat(p.message()).contains("unknown key \"" + misspelled + "\"", "Maybe you meant \"" + meant + "\"");
+        });
     }
 
     private static int lineOf(String text, String key) {
