@@ -1,5 +1,6 @@
 package io.aisprint.platform;
 
+import io.aisprint.model.io.UnknownKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.Locale;
  * The arrival rate over time: a step function of (start time in application seconds, λ in
  * requests per second), the first step starting at 0.
  *
- * <p>File format (CSV, {@code #} comments and a {@code time_s,lambda} header allowed):
+ * <p>File format (CSV, {@code #} comments and a {@code time_s,lambda} header allowed; a header with
+ * other column names is an error):
  * <pre>
  * time_s,lambda
  * 0,2
@@ -19,6 +21,7 @@ import java.util.Locale;
  * </pre>
  */
 public record LoadProfile(List<Step> steps) {
+    private static final List<String> HEADER = List.of("time_s", "lambda");
 
     /** From {@code start} seconds on, requests arrive at {@code lambda} per second. */
     public record Step(double start, double lambda) {
@@ -72,12 +75,19 @@ public record LoadProfile(List<Step> steps) {
             throw new PlatformException("cannot read the load profile " + file + ": " + e.getMessage(), e);
         }
         List<Step> steps = new ArrayList<>();
+        boolean first = true;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || line.toLowerCase(Locale.ROOT).startsWith("time")) {
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] cells = line.split("[,;\\s]+");
+            if (first && !startsWithNumber(line)) {
+                checkHeader(file, i + 1, cells);
+                first = false;
+                continue;
+            }
+            first = false;
             if (cells.length != 2) {
                 throw new PlatformException(file + " line " + (i + 1) + ": expected 'time_s,lambda' (two numbers), got '" + line + "'");
             }
@@ -91,6 +101,29 @@ public record LoadProfile(List<Step> steps) {
             return new LoadProfile(steps);
         } catch (PlatformException e) {
             throw new PlatformException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean startsWithNumber(String line) {
+        char c = line.charAt(0);
+        return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
+    }
+
+    /** The header names the two columns; a misspelled one ({@code lamda}) is an error, not a skipped line. */
+    private static void checkHeader(Path file, int lineNumber, String[] cells) {
+        if (cells.length != HEADER.size()) {
+            throw new PlatformException(file + " line " + lineNumber + ": expected the header 'time_s,lambda' (two columns), got '"
+                    + String.join(",", cells) + "'");
+        }
+        for (int column = 0; column < cells.length; column++) {
+            String name = cells[column].toLowerCase(Locale.ROOT);
+            if (!name.equals(HEADER.get(column))) {
+                String message = HEADER.contains(name)
+                        ? "column " + (column + 1) + " must be \"" + HEADER.get(column) + "\", found \"" + cells[column]
+                                + "\"; expected the header 'time_s,lambda'"
+                        : UnknownKeys.message(cells[column], HEADER);
+                throw new PlatformException(file + " line " + lineNumber + ": " + message);
+            }
         }
     }
 }

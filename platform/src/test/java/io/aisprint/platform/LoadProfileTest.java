@@ -33,6 +33,21 @@ class LoadProfileTest {
     }
 
     @Test
+    void aMisspelledHeaderColumnIsAnErrorWithItsLineAndTheColumnMeant() throws Exception {
+        Path file = Files.writeString(dir.resolve("typo.csv"), "# steps\ntime_s,lamda\n0,2\n");
+        assertThatThrownBy(() -> LoadProfile.read(file)).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("typo.csv line 2: unknown key \"lamda\"; expected one of time_s, lambda")
+                .hasMessageContaining("Maybe you meant \"lambda\"?");
+        Path swapped = Files.writeString(dir.resolve("swapped.csv"), "lambda,time_s\n0,2\n");
+        assertThatThrownBy(() -> LoadProfile.read(swapped))
+                .hasMessageContaining("swapped.csv line 1: column 1 must be \"time_s\", found \"lambda\"");
+        Path third = Files.writeString(dir.resolve("third.csv"), "time_s,lambda,burst\n0,2,1\n");
+        assertThatThrownBy(() -> LoadProfile.read(third)).hasMessageContaining("third.csv line 1: expected the header 'time_s,lambda'");
+        Path upper = Files.writeString(dir.resolve("upper.csv"), "TIME_S;Lambda\n0;2\n");
+        assertThat(LoadProfile.read(upper).steps()).hasSize(1);
+    }
+
+    @Test
     void aProfileMustStartAtZeroAndIncrease() throws Exception {
         Path late = Files.writeString(dir.resolve("late.csv"), "5,2\n");
         assertThatThrownBy(() -> LoadProfile.read(late)).hasMessageContaining("must start at time 0");

@@ -3,6 +3,7 @@ package io.aisprint.model.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aisprint.model.Problem;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -16,6 +17,7 @@ final class JsonInput {
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final UnaryOperator<String> locator;
+    private final UnaryOperator<String> keyLocator;
 
     JsonInput(String file) {
         this(file, UnaryOperator.identity());
@@ -23,8 +25,17 @@ final class JsonInput {
 
     /** {@code locator} turns a JSON pointer into the location shown (YAML files show the line). */
     JsonInput(String file, UnaryOperator<String> locator) {
+        this(file, locator, locator);
+    }
+
+    /**
+     * {@code keyLocator} places unknown keys: JSON files keep JSON pointers for other problems but
+     * show a misspelled key's line too, since a pointer to a key that should not exist is hard to find.
+     */
+    JsonInput(String file, UnaryOperator<String> locator, UnaryOperator<String> keyLocator) {
         this.file = file;
         this.locator = locator;
+        this.keyLocator = keyLocator;
     }
 
     List<Problem> problems() {
@@ -37,6 +48,11 @@ final class JsonInput {
 
     void problem(String pointer, String message) {
         problems.add(new Problem(file, locator.apply(pointer), message));
+    }
+
+    /** Records that the object at {@code pointer} has the key {@code key}, which is none of {@code allowed}. */
+    void unknownKey(String pointer, String key, Collection<String> allowed) {
+        problems.add(new Problem(file, keyLocator.apply(child(pointer, key)), UnknownKeys.message(key, allowed)));
     }
 
     static String child(String pointer, String key) {

@@ -1,9 +1,11 @@
 package io.aisprint.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The keys a file format allows, level by level, so that a misspelled key ({@code lamda},
@@ -17,16 +19,19 @@ import java.util.Map;
 final class KeySchema {
     private enum Kind { FIXED, NAMED, LIST, FREE }
 
-    static final KeySchema FREE = new KeySchema(Kind.FREE, Map.of(), null);
+    static final KeySchema FREE = new KeySchema(Kind.FREE, Map.of(), null, Set.of());
 
     private final Kind kind;
     private final Map<String, KeySchema> fields;
     private final KeySchema element;
+    /** Keys real files carry and no tool reads: accepted, but never offered as what the user meant. */
+    private final Set<String> ignored;
 
-    private KeySchema(Kind kind, Map<String, KeySchema> fields, KeySchema element) {
+    private KeySchema(Kind kind, Map<String, KeySchema> fields, KeySchema element, Set<String> ignored) {
         this.kind = kind;
         this.fields = fields;
         this.element = element;
+        this.ignored = ignored;
     }
 
     /** An object with exactly these keys, whose values are free. */
@@ -35,7 +40,17 @@ final class KeySchema {
         for (String name : names) {
             fields.put(name, FREE);
         }
-        return new KeySchema(Kind.FIXED, fields, null);
+        return new KeySchema(Kind.FIXED, fields, null, Set.of());
+    }
+
+    /** This object, also accepting {@code names} (found in real files, read by no tool) without offering them. */
+    KeySchema ignoring(String... names) {
+        if (kind != Kind.FIXED) {
+            throw new IllegalStateException("only an object with fixed keys ignores keys");
+        }
+        Set<String> more = new LinkedHashSet<>(ignored);
+        more.addAll(List.of(names));
+        return new KeySchema(Kind.FIXED, fields, null, Set.copyOf(more));
     }
 
     /** This object with one more allowed key, whose value follows {@code schema}. */
@@ -45,17 +60,17 @@ final class KeySchema {
         }
         Map<String, KeySchema> more = new LinkedHashMap<>(fields);
         more.put(name, schema);
-        return new KeySchema(Kind.FIXED, more, null);
+        return new KeySchema(Kind.FIXED, more, null, ignored);
     }
 
     /** An object keyed by the user's own names; every value follows {@code schema}. */
     static KeySchema named(KeySchema schema) {
-        return new KeySchema(Kind.NAMED, Map.of(), schema);
+        return new KeySchema(Kind.NAMED, Map.of(), schema, Set.of());
     }
 
     /** A list; every element follows {@code schema}. */
     static KeySchema list(KeySchema schema) {
-        return new KeySchema(Kind.LIST, Map.of(), schema);
+        return new KeySchema(Kind.LIST, Map.of(), schema, Set.of());
     }
 
     /** Records a problem in {@code in} for every key the schema does not allow, anywhere under {@code node}. */
@@ -75,17 +90,16 @@ final class KeySchema {
             case NAMED -> JsonInput.fields(node, (name, value) -> element.check(value, JsonInput.child(pointer, name), in));
             case FIXED -> JsonInput.fields(node, (name, value) -> {
                 KeySchema schema = fields.get(name);
+                if (schema == null && ignored.contains(name)) {
+                    return;
+                }
                 if (schema == null) {
-                    in.problem(JsonInput.child(pointer, name), unknown(name, fields.keySet()));
+                    in.unknownKey(pointer, name, fields.keySet());
                 } else {
                     schema.check(value, JsonInput.child(pointer, name), in);
                 }
             });
         }
-    }
-
-    static String unknown(String key, Collection<String> allowed) {
-        return UnknownKeys.message(key, allowed);
     }
 
     /**

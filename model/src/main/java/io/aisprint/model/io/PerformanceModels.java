@@ -3,6 +3,7 @@ package io.aisprint.model.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aisprint.model.PerformanceModel;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,7 @@ final class PerformanceModels {
         if (keyword == null) {
             return null;
         }
+        checkKeys(in, node, pointer, keyword);
         switch (keyword) {
             case "QTedge", "QTcloud", "FAASFIXED":
                 return new PerformanceModel.QueueDemand(keyword,
@@ -51,6 +53,34 @@ final class PerformanceModels {
                         + "\"; expected one of QTedge, QTcloud, PACSLTK, PACSLTKSTATIC, CoreBasedPredictor, "
                         + "LambdaBasedPredictor, MLLIBfaas, AMLCORE, AMLTHROUGHPUT, AMLFAAS, FAASFIXED");
                 return null;
+        }
+    }
+
+    /**
+     * The keys each model takes (placement reference 1.2): a misspelled {@code demandWarm} must not
+     * leave a FaaS demand at 0. Regression models keep their extra keys as parameters, so they too
+     * take only the ones the tools define.
+     */
+    private static List<String> keysOf(String keyword) {
+        return switch (keyword) {
+            case "QTedge", "QTcloud", "FAASFIXED" -> List.of("model", "demand");
+            case "PACSLTK", "PACSLTKSTATIC" -> List.of("model", "demandWarm", "demandCold");
+            case "CoreBasedPredictor", "AMLCORE", "LambdaBasedPredictor", "AMLTHROUGHPUT" -> List.of("model", "regressor_file", "meanTime");
+            case "MLLIBfaas", "AMLFAAS" -> List.of("model", "regressor_file", "demandWarm", "demandCold");
+            default -> null;
+        };
+    }
+
+    private static void checkKeys(JsonInput in, JsonNode node, String pointer, String keyword) {
+        List<String> allowed = keysOf(keyword);
+        if (allowed != null) {
+            JsonInput.fields(node, (name, value) -> {
+                // the Python tool's 2022 mask-detection files give a core-based predictor a "demand" no tool reads
+                boolean ignored = name.equals("demand") && keyword.equals("CoreBasedPredictor");
+                if (!allowed.contains(name) && !ignored) {
+                    in.unknownKey(pointer, name, allowed);
+                }
+            });
         }
     }
 }

@@ -20,13 +20,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a SPACE4AI-D solution JSON (C++/SPACE4AI-R layout, with or without the deployment level,
  * FaaS entries with or without it, costs as numbers or strings, {@code "inf"} thresholds) into a
  * {@link Placement} of the given system. The stored response times and total cost are kept as
  * read; re-evaluate the placement to trust them. The cluster size of a resource is the largest
- * {@code number} listed for it (stored files sometimes list different ones).
+ * {@code number} listed for it (stored files sometimes list different ones). A key the layout does
+ * not have is an error with its line and the nearest allowed key.
  */
 public final class SolutionJsonReader {
     private static final String RESPONSE_TIME = "response_time";
@@ -35,10 +37,13 @@ public final class SolutionJsonReader {
     private final String file;
     private final SystemDescription system;
     private final List<Problem> problems = new ArrayList<>();
+    /** Collects the unknown keys, placed at their line. */
+    private final JsonInput keys;
 
-    private SolutionJsonReader(String file, SystemDescription system) {
+    private SolutionJsonReader(String file, String text, SystemDescription system) {
         this.file = file;
         this.system = system;
+        this.keys = new JsonInput(file, UnaryOperator.identity(), SourceLines.lazy(SystemJsonReader.MAPPER, text));
     }
 
     public static Placement read(Path path, SystemDescription system) {
@@ -56,17 +61,24 @@ public final class SolutionJsonReader {
         if (!root.isObject()) {
             throw ModelException.unreadable(fileName, "", "expected a JSON object at the top level, found " + JsonInput.describe(root));
         }
-        return new SolutionJsonReader(fileName, system).readPlacement(root);
+        return new SolutionJsonReader(fileName, json, system).readPlacement(root);
     }
 
     private Placement readPlacement(JsonNode root) {
+        SystemKeySchemas.SOLUTION.check(root, "", keys);
         Application application = system.application();
         double lambda = root.path("Lambda").isNumber() ? root.path("Lambda").asDouble() : application.lambda();
         JsonNode feasibleNode = root.get("feasible");
         JsonNode componentsNode = root.get("components");
         if (componentsNode == null || !componentsNode.isObject()) {
             if (feasibleNode != null && !feasibleNode.asBoolean(true)) {
+                failOnProblems();
                 return new Placement(lambda, List.of(), Map.of(), List.of(), Double.NaN, false);
+            }
+            if (!keys.problems().isEmpty()) {
+                // a misspelled "components" is what the user needs to hear about, with the line
+                problems.add(new Problem(file, "/components", "missing; expected an object with one entry per component"));
+                failOnProblems();
             }
             throw ModelException.unreadable(file, "/components", "missing; expected an object with one entry per component");
         }
@@ -89,9 +101,7 @@ public final class SolutionJsonReader {
                 problems.add(new Problem(file, "/components/" + name, "the system has no component '" + name + "'"));
             }
         });
-        if (!problems.isEmpty()) {
-            throw new ModelException(ModelException.Kind.INVALID, problems);
-        }
+        failOnProblems();
         List<Placement.PathResponse> paths = new ArrayList<>();
         JsonNode pathsNode = root.path("global_constraints");
         for (GlobalConstraint constraint : application.globalConstraints()) {
@@ -104,8 +114,42 @@ public final class SolutionJsonReader {
         return new Placement(lambda, placed, instances, paths, cost, feasible);
     }
 
+    private void failOnProblems() {
+        problems.addAll(keys.problems());
+        if (!problems.isEmpty()) {
+            throw new ModelException(ModelException.Kind.INVALID, problems);
+        }
+    }
+
+    /**
+     * A component entry holds its response times and its deployment (or, in the older layout, the
+     * deployment's partitions directly); any other key is a typo.
+     */
+    private void checkComponentKeys(Component component, JsonNode node, String pointer) {
+        List<String> allowed = new ArrayList<>(List.of(RESPONSE_TIME, THRESHOLD));
+        component.deployments().forEach(d -> allowed.add(d.name()));
+        JsonInput.fields(node, (key, value) -> {
+            boolean partition = component.deployments().stream().anyMatch(d -> d.partition(key).isPresent());
+            if (!allowed.contains(key) && !partition) {
+                keys.unknownKey(pointer, key, allowed);
+            }
+        });
+    }
+
+    /** A partition entry holds its response time and objects for layers; a number under another key is a typo. */
+    private void checkPartitionKeys(JsonNode node, String pointer) {
+        JsonInput.fields(node, (key, value) -> {
+            if (!key.equals(RESPONSE_TIME) && !value.isObject()) {
+                List<String> allowed = new ArrayList<>(List.of(RESPONSE_TIME));
+                system.continuum().layers().forEach(l -> allowed.add(l.name()));
+                keys.unknownKey(pointer, key, allowed);
+            }
+        });
+    }
+
     private Placement.ComponentPlacement readComponent(Component component, JsonNode node, String pointer,
             Map<String, Integer> instances) {
+        checkComponentKeys(component, node, pointer);
         Deployment deployment = null;
         JsonNode partitionsNode = null;
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
@@ -152,6 +196,7 @@ public final class SolutionJsonReader {
                         + deployment.name() + "' needs a resource"));
                 continue;
             }
+            checkPartitionKeys(partitionNode, partitionPointer);
             String resourceName = resourceOf(partitionNode, partitionPointer, instances);
             if (resourceName != null) {
                 partitions.add(new Placement.PartitionPlacement(partition.name(), resourceName,
@@ -186,6 +231,8 @@ public final class SolutionJsonReader {
                     continue;
                 }
                 found = resource.name();
+                SystemKeySchemas.SOLUTION_RESOURCE.check(entry.getValue(),
+                        JsonInput.child(JsonInput.child(pointer, layer.getKey()), entry.getKey()), keys);
                 if (resource instanceof NodeResource) {
                     int number = (int) Math.round(number(entry.getValue().get("number"), 1));
                     instances.merge(resource.name(), number, Math::max);

@@ -37,22 +37,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a SPACE4AI-D system description JSON (format generations G2 and G3: partitions with
  * {@code next}/{@code data_size} as scalars or lists, memory in the partition or in the
  * compatibility matrix, {@code Performance} or {@code DemandMatrix}; both spellings of the network
- * domain layer key). Every problem found is reported at once in a {@link ModelException}.
+ * domain layer key) and format G1. Every problem found is reported at once in a {@link ModelException};
+ * a key none of the formats has is one of them, with its line and the nearest allowed key.
  */
 public final class SystemJsonReader {
     /** {@code #} comments are accepted: the annotated format-G1 file of the Python tool carries them. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_YAML_COMMENTS).build();
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_YAML_COMMENTS).build();
 
     private final JsonInput in;
     private final JsonNode root;
 
-    private SystemJsonReader(String file, JsonNode root) {
-        this.in = new JsonInput(file);
+    private SystemJsonReader(String file, String text, JsonNode root) {
+        this.in = new JsonInput(file, UnaryOperator.identity(), SourceLines.lazy(MAPPER, text));
         this.root = root;
     }
 
@@ -77,7 +79,7 @@ public final class SystemJsonReader {
             dag = Files.isRegularFile(sibling) ? sibling : null;
         }
         LegacyDag legacyDag = dag == null ? null : LegacyDag.read(dag, readText(dag));
-        return new SystemJsonReader(file.toString(), root).readSystem(file, legacyDag);
+        return new SystemJsonReader(file.toString(), text, root).readSystem(file, legacyDag);
     }
 
     public static SystemDescription read(String json, String fileName, Path source) {
@@ -85,7 +87,7 @@ public final class SystemJsonReader {
         if (!root.isObject()) {
             throw ModelException.unreadable(fileName, "", "expected a JSON object at the top level, found " + JsonInput.describe(root));
         }
-        return new SystemJsonReader(fileName, root).readSystem(source, null);
+        return new SystemJsonReader(fileName, json, root).readSystem(source, null);
     }
 
     private static String readText(Path file) {
@@ -128,6 +130,7 @@ public final class SystemJsonReader {
     private SystemDescription readSystem(Path source, LegacyDag legacyDag) {
         rejectOtherKindsOfFile();
         boolean firstGeneration = isFirstGeneration();
+        (firstGeneration ? SystemKeySchemas.FIRST_GENERATION_SYSTEM : SystemKeySchemas.SYSTEM).check(root, "", in);
         Dag dag = firstGeneration && !root.has("DirectedAcyclicGraph") ? firstGenerationDag(legacyDag) : readDag();
         List<ComputationalLayer> layers = new ArrayList<>();
         double topLevelTransitionCost = in.number(root.get("transition_cost"), "/transition_cost", false, 0.0);

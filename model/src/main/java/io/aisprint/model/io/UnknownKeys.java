@@ -22,11 +22,15 @@ public final class UnknownKeys {
     public static String nearest(String key, Collection<String> allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int bestExactDistance = Integer.MAX_VALUE;
         for (String candidate : allowed) {
             int distance = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
+            // between keys that differ only in case (computationallayers, computationalLayers) the case decides
+            int exactDistance = distance(key, candidate);
+            if (distance < bestDistance || distance == bestDistance && exactDistance < bestExactDistance) {
                 best = candidate;
                 bestDistance = distance;
+                bestExactDistance = exactDistance;
             }
         }
         int tolerance = Math.max(2, key.length() / 3);

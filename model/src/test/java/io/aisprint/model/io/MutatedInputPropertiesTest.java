@@ -25,7 +25,8 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Mutates valid inputs (drop a key, change a value's type, negate a number, break a name link)
+ * Mutates valid inputs (drop a key, change a value's type, negate a number, break a name link,
+ * misspell a key)
  * and checks the contract of the readers: they either read a system that validates, or throw a
  * {@link ModelException} whose every problem names the file, the place and what was expected;
  * never another exception.
@@ -222,11 +223,7 @@ class MutatedInputPropertiesTest {
             Assume.that(!keywordSlots.isEmpty());
             JsonMutations.Slot slot = keywordSlots.get(where % keywordSlots.size());
             String key = slot.key();
-            String misspelled = switch (typo) {
-                case 0 -> key.substring(0, key.length() - 1);
-                case 1 -> key + "s";
-                default -> key.charAt(1) + "" + key.charAt(0) + key.substring(2);
-            };
+            String misspelled = misspell(key, typo);
             ObjectNode parent = (ObjectNode) slot.parent();
             JsonNode value = parent.remove(key);
             parent.set(misspelled, value);
@@ -242,6 +239,91 @@ class MutatedInputPropertiesTest {
         } finally {
             TestDirectories.delete(app);
         }
+    }
+
+    /** Misspells a key the schema fixes at its place: drops the last letter, adds an "s", or swaps the first two. */
+    private static String misspell(String key, int typo) {
+        return switch (typo) {
+            case 0 -> key.substring(0, key.length() - 1);
+            case 1 -> key + "s";
+            default -> key.charAt(1) + "" + key.charAt(0) + key.substring(2);
+        };
+    }
+
+    @Property(tries = 150)
+    void aMisspelledKeyInASystemJsonIsReportedWithItsLineAndTheNearestKey(@ForAll @IntRange(min = 0, max = 1) int format,
+            @ForAll boolean wind, @ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll @IntRange(min = 0, max = 2) int typo) throws IOException {
+        JsonNode tree = format == 0 ? exampleJson(wind) : JSON.readTree(FIRST_GENERATION);
+        KeySchema schema = format == 0 ? SystemKeySchemas.SYSTEM : SystemKeySchemas.FIRST_GENERATION_SYSTEM;
+        List<JsonMutations.Slot> keywordSlots = JsonMutations.slots(tree).stream()
+            .filter(slot -> slot.key() != null && slot.key().length() > 3
+                && schema.fixes(slot.pointer().substring(0, slot.pointer().lastIndexOf('/')), slot.key())).toList();
+        JsonMutations.Slot slot = keywordSlots.get(where % keywordSlots.size());
+        String misspelled = misspell(slot.key(), typo);
+        Assume.that(!schema.fixes(slot.pointer().substring(0, slot.pointer().lastIndexOf('/')), misspelled));
+        ObjectNode parent = (ObjectNode) slot.parent();
+        parent.set(misspelled, parent.remove(slot.key()));
+        Path directory = Files.createTempDirectory("misspelled-system");
+        try {
+            Path file = Files.writeString(directory.resolve("system.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+            Files.writeString(directory.resolve("DAG_Conf.txt"), "c1 c2 0.9\nc2 c3 1\n");
+            ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, () -> SystemJsonReader.read(file));
+            assertMisspellingReported(e, file, misspelled, slot.key());
+        } finally {
+            TestDirectories.delete(directory);
+        }
+    }
+
+    /** The keys of a solution's fixed levels; the others are the system's own names. */
+    private static final java.util.Set<String> SOLUTION_KEYS = java.util.Set.of("Lambda", "components", "global_constraints",
+        "total_cost", "feasible", "response_time", "response_time_threshold", "description", "cost", "memory", "number",
+        "idle_time_before_kill", "transition_cost", "path_response_time", "path_response_time_threshold");
+
+    @Property(tries = 100)
+    void aMisspelledKeyInASolutionIsReportedWithItsLineAndTheNearestKey(@ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll @IntRange(min = 0, max = 2) int typo) throws IOException {
+        Path examples = Examples.require("placement");
+        SystemDescription system = SystemReaders.read(examples.resolve("system_description.json"));
+        JsonNode tree = JSON.readTree(examples.resolve("solution.json").toFile());
+        List<JsonMutations.Slot> keywordSlots = JsonMutations.slots(tree).stream()
+            .filter(slot -> slot.key() != null && SOLUTION_KEYS.contains(slot.key())).toList();
+        JsonMutations.Slot slot = keywordSlots.get(where % keywordSlots.size());
+        String misspelled = misspell(slot.key(), typo);
+        Assume.that(!SOLUTION_KEYS.contains(misspelled));
+        ObjectNode parent = (ObjectNode) slot.parent();
+        parent.set(misspelled, parent.remove(slot.key()));
+        Path file = Files.createTempFile("misspelled-solution", ".json");
+        try {
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+            ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class,
+                () -> SolutionJsonReader.read(file, system));
+            assertMisspellingReported(e, file, misspelled, slot.key());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** One of the problems names the file, the misspelled key's line and pointer, and the key meant. */
+    private static void assertMisspellingReported(ModelException e, Path file, String misspelled, String meant) throws IOException {
+        assertReportedWell(e);
+        int line = lineOf(Files.readString(file), misspelled);
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(file.toString());
+            assertThat(p.location()).startsWith("line " + line + " (").endsWith("/" + misspelled + ")");
+            assertThat(p.message()).contains("unknown key \"" + misspelled + "\"", "Maybe you meant \"" + meant + "\"");
+        });
+    }
+
+    private static int lineOf(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("\"" + key + "\"")) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /** A small format-G1 system (flat components, DemandMatrix, DataTransfer) with its DAG in a separate file. */

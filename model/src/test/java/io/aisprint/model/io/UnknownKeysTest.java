@@ -58,6 +58,13 @@ class UnknownKeysTest {
         assertThat(UnknownKeys.nearest("componets", java.util.List.of("lambda", "time", "components"))).isEqualTo("components");
     }
 
+    @Test
+    void betweenKeysThatDifferOnlyInCaseTheCaseDecides() {
+        var spellings = java.util.List.of("computationallayers", "computationalLayers");
+        assertThat(UnknownKeys.nearest("computationalLayer", spellings)).isEqualTo("computationalLayers");
+        assertThat(UnknownKeys.nearest("computationallayer", spellings)).isEqualTo("computationallayers");
+    }
+
     private ModelException readFails() {
         return (ModelException) assertThatThrownBy(() -> SystemReaders.read(app)).isInstanceOf(ModelException.class).actual();
     }
