@@ -6,6 +6,7 @@ import io.aisprint.monitor.MonitorException;
 import io.aisprint.monitor.Point;
 import io.aisprint.monitor.Series;
 import io.aisprint.monitor.SeriesQuery;
+import io.aisprint.monitor.TagSet;
 import io.aisprint.monitor.spi.Catalog;
 import io.aisprint.monitor.spi.InfluxQlStore;
 import io.aisprint.monitor.spi.MetricStore;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +60,21 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
 
     /** Lookup key; hashing the tag map is much cheaper than formatting it for every point. */
     private record SeriesKey(String database, String rp, String measurement, SortedMap<String, String> tags, String field) {
+        @Override
+        public int hashCode() {
+            // The tag map's own hash (a sum over entries) collides often for few keys and values.
+            int h = Objects.hashCode(database);
+            h = 31 * h + Objects.hashCode(rp);
+            h = 31 * h + measurement.hashCode();
+            h = 31 * h + field.hashCode();
+            return 31 * h + TagSet.seriesHash(tags);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SeriesKey that && measurement.equals(that.measurement) && field.equals(that.field)
+                    && Objects.equals(rp, that.rp) && Objects.equals(database, that.database) && tags.equals(that.tags);
+        }
     }
 
     /** Line-protocol types as stored in the kind column. */
