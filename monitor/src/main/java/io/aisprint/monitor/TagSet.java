@@ -49,7 +49,7 @@ public final class TagSet extends AbstractMap<String, String> implements SortedM
     }
 
     /** The same tag set when it already is one, else an immutable sorted copy. */
-    static SortedMap<String, String> of(Map<String, String> tags) {
+    public static SortedMap<String, String> of(Map<String, String> tags) {
         Objects.requireNonNull(tags, "tags");
         if (tags instanceof TagSet same) {
             return same;
