@@ -1,6 +1,5 @@
 package io.aisprint.monitor;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -14,7 +13,7 @@ public record Point(String measurement, SortedMap<String, String> tags, Map<Stri
 
     public Point {
         Objects.requireNonNull(measurement, "measurement");
-        tags = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(tags, "tags")));
+        tags = TagSet.of(tags);
         fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
         if (measurement.isEmpty()) {
             throw MonitorException.invalid("A point needs a measurement name.");

@@ -104,6 +104,58 @@ class KillNineTest {
         }
     }
 
+    /**
+     * Single-point writes are acknowledged from the store's own log before DuckDB has them; the
+     * log is applied when the store opens again. Four clients, one point per request, killed mid-stream.
+     */
+    @Test
+    @Timeout(180)
+    void serverKeepsEveryAcknowledgedSinglePointWriteAfterKill9() throws Exception {
+        Path data = work.resolve("data");
+        int port = ForwardingAgentTest.freePort();
+        ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+        List<Thread> writers = new java.util.ArrayList<>();
+        try (ChildJvm server = ChildJvm.start(work.resolve("server.log"), "serve", data.toString(), Integer.toString(port))) {
+            for (int client = 0; client < 4; client++) {
+                int id = client;
+                Thread thread = new Thread(() -> {
+                    for (long n = 0; n < 1_000_000; n++) {
+                        long time = BASE + n * 4 + id;
+                        try {
+                            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                    + "/write?db=aisprint")).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(
+                                    "single,client=c" + id + " value=" + n + " " + time)).build(), HttpResponse.BodyHandlers.discarding());
+                            if (response.statusCode() == 204) {
+                                acknowledged.add(time);
+                            }
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                });
+                thread.start();
+                writers.add(thread);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(acknowledged.size()).as("acknowledged single-point writes before the kill").isGreaterThanOrEqualTo(300);
+            server.kill();
+            for (Thread thread : writers) {
+                thread.join(30_000);
+            }
+        }
+        try (MetricStore store = MetricStores.embedded(data)) {
+            Set<Long> times = new HashSet<>();
+            for (Series series : store.query(SeriesQuery.builder("single", "value").range(BASE - 1, BASE + 1_000_000_000L).build())) {
+                series.samples().forEach(sample -> times.add(sample.timeNanos()));
+            }
+            List<Long> missing = acknowledged.stream().filter(time -> !times.contains(time)).toList();
+            assertThat(missing).as("acknowledged single points lost of " + acknowledged.size()).isEmpty();
+        }
+    }
+
     @Test
     @Timeout(180)
     void agentLosesNothingAcrossOutageAndKill9() throws Exception {

@@ -6,6 +6,7 @@ import io.aisprint.monitor.MonitorException;
 import io.aisprint.monitor.Point;
 import io.aisprint.monitor.Series;
 import io.aisprint.monitor.SeriesQuery;
+import io.aisprint.monitor.TagSet;
 import io.aisprint.monitor.spi.Catalog;
 import io.aisprint.monitor.spi.InfluxQlStore;
 import io.aisprint.monitor.spi.MetricStore;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +48,12 @@ import org.duckdb.DuckDBConnection;
  * write-ahead log on commit, so a write is acknowledged only after it is on disk, concurrent
  * writes share the cost of one sync, and a lone writer commits on its own thread with no
  * hand-off to another thread (two context switches per write on a busy machine).
+ *
+ * <p>Small writes (single points, as most agents send them) are acknowledged sooner: the group is
+ * appended to an {@link AckLog} next to the DuckDB file and synced once, and a background task
+ * (or the next large write, read or delete, whichever comes first) commits the logged rows to
+ * DuckDB many writes at a time, then empties the log. Reads apply the logged rows first, so a
+ * client always reads what it was told is stored; after a crash the log is applied on open.
  */
 public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -58,6 +66,21 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
 
     /** Lookup key; hashing the tag map is much cheaper than formatting it for every point. */
     private record SeriesKey(String database, String rp, String measurement, SortedMap<String, String> tags, String field) {
+        @Override
+        public int hashCode() {
+            // The tag map's own hash (a sum over entries) collides often for few keys and values.
+            int h = Objects.hashCode(database);
+            h = 31 * h + Objects.hashCode(rp);
+            h = 31 * h + measurement.hashCode();
+            h = 31 * h + field.hashCode();
+            return 31 * h + TagSet.seriesHash(tags);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SeriesKey that && measurement.equals(that.measurement) && field.equals(that.field)
+                    && Objects.equals(rp, that.rp) && Objects.equals(database, that.database) && tags.equals(that.tags);
+        }
     }
 
     /** Line-protocol types as stored in the kind column. */
@@ -93,6 +116,20 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
     private final ReentrantLock commitLock = new ReentrantLock();
     private volatile boolean closed;
 
+    /** Writes of at most this many rows are acknowledged from the log. */
+    private static final int LOGGED_ROWS = 64;
+    /** Logged rows are committed to DuckDB at least this often... */
+    private static final long APPLY_MILLIS = 50;
+    /** ...and before the log holds more rows than this. */
+    private static final int APPLY_ROWS = 20_000;
+    private final AckLog ackLog;
+    /** Acknowledged rows in the log, not yet in DuckDB (under the commit lock, in write order). */
+    private final List<Rows> unapplied = new ArrayList<>();
+    private volatile int unappliedRows;
+    /** Series named in the log but not yet stored in DuckDB (under the commit lock). */
+    private final List<SeriesInfo> loggedSeries = new ArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService applier;
+
     public EmbeddedMetricStore(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -117,10 +154,126 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
             catalog = new Catalog(this::saveMeta);
             loadMeta();
             loadSeries();
+            ackLog = new AckLog(Path.of(file.toAbsolutePath() + ".acklog"));
+            replayLog();
         } catch (SQLException | java.io.IOException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Cannot open the embedded store at " + file
                     + ": " + e.getMessage() + "\nMaybe another 'aisprint monitor serve' uses the same --data directory.", e);
         }
+    }
+
+    {
+        applier = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "embedded-store-apply");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts the task that moves logged rows into DuckDB (after the constructor has replayed the log). */
+    private void startApplier() {
+        applier.scheduleWithFixedDelay(() -> {
+            if (unappliedRows > 0) {
+                commitLock.lock();
+                try {
+                    applyLogged();
+                } catch (RuntimeException e) {
+                    // Kept in the log and retried on the next tick, read or write.
+                } finally {
+                    commitLock.unlock();
+                }
+            }
+        }, APPLY_MILLIS, APPLY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Under the commit lock: commits the logged rows to DuckDB and empties the log. */
+    private void applyLogged() {
+        if (closed || unapplied.isEmpty()) {
+            return;
+        }
+        try {
+            commit(List.of());
+        } catch (SQLException e) {
+            throw new MonitorException(MonitorException.Kind.STORAGE, "Writing to the embedded store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** On open: stores what the log still holds (acknowledged before a crash), then empties it. */
+    private void replayLog() throws java.io.IOException, SQLException {
+        List<byte[]> records = ackLog.readAll();
+        if (!records.isEmpty()) {
+            Map<Integer, SeriesInfo> byId = new java.util.HashMap<>();
+            seriesByKey.values().forEach(info -> byId.put(info.id(), info));
+            for (byte[] record : records) {
+                AckLog.Reader in = new AckLog.Reader(record);
+                int seriesCount = in.getInt();
+                for (int n = 0; n < seriesCount; n++) {
+                    int id = in.getInt();
+                    String database = in.getString();
+                    String rp = in.getString();
+                    String measurement = in.getString();
+                    TreeMap<String, String> tags = new TreeMap<>();
+                    int tagCount = in.getInt();
+                    for (int t = 0; t < tagCount; t++) {
+                        tags.put(in.getString(), in.getString());
+                    }
+                    String field = in.getString();
+                    SortedMap<String, String> tagSet = TagSet.of(tags);
+                    SeriesKey key = new SeriesKey(database, rp, measurement, tagSet, field);
+                    if (!seriesByKey.containsKey(key) && !byId.containsKey(id)) {
+                        SeriesInfo info = new SeriesInfo(id, database, rp, measurement, tagSet, field);
+                        seriesByKey.put(key, info);
+                        byId.put(id, info);
+                        loggedSeries.add(info);
+                        nextSeriesId.set(Math.max(nextSeriesId.get(), id + 1));
+                    }
+                }
+                int size = in.getInt();
+                Rows rows = new Rows(new int[size], new long[size], new double[size], new long[size], new byte[size], new String[size], size);
+                for (int row = 0; row < size; row++) {
+                    rows.seriesIds()[row] = in.getInt();
+                    rows.times()[row] = in.getLong();
+                    rows.kinds()[row] = in.getByte();
+                    rows.values()[row] = in.getDouble();
+                    rows.integers()[row] = in.getLong();
+                    rows.texts()[row] = in.getString();
+                    SeriesInfo info = byId.get(rows.seriesIds()[row]);
+                    if (info != null) {
+                        catalog.restore(info.ref(), KINDS[rows.kinds()[row]], rows.times()[row]);
+                    }
+                }
+                unapplied.add(rows);
+            }
+            commit(List.of());
+        }
+        ackLog.clear();
+        startApplier();
+    }
+
+    /** The log record of a group of small writes: the series not yet in DuckDB, then the rows. */
+    private static byte[] encode(List<SeriesInfo> series, List<PendingWrite> writes) throws java.io.IOException {
+        AckLog.Writer out = new AckLog.Writer();
+        out.putInt(series.size());
+        for (SeriesInfo info : series) {
+            out.putInt(info.id()).putString(info.database()).putString(info.rp()).putString(info.measurement()).putInt(info.tags().size());
+            for (Map.Entry<String, String> tag : info.tags().entrySet()) {
+                out.putString(tag.getKey()).putString(tag.getValue());
+            }
+            out.putString(info.field());
+        }
+        int size = 0;
+        for (PendingWrite write : writes) {
+            size += write.rows().size();
+        }
+        out.putInt(size);
+        for (PendingWrite write : writes) {
+            Rows rows = write.rows();
+            for (int row = 0; row < rows.size(); row++) {
+                out.putInt(rows.seriesIds()[row]).putLong(rows.times()[row]).putByte(rows.kinds()[row]).putDouble(rows.values()[row])
+                        .putLong(rows.integers()[row]).putString(rows.texts() == null ? null : rows.texts()[row]);
+            }
+        }
+        return out.toBytes();
     }
 
     private void loadMeta() throws SQLException {
@@ -155,7 +308,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
                 ResultSet rows = statement.executeQuery("SELECT id, measurement, tags_json, field, db, rp FROM series")) {
             while (rows.next()) {
                 SeriesInfo info = new SeriesInfo(rows.getInt(1), rows.getString(5), rows.getString(6), rows.getString(2),
-                        TagsJson.parse(rows.getString(3)), rows.getString(4));
+                        TagSet.of(TagsJson.parse(rows.getString(3))), rows.getString(4));
                 seriesByKey.put(new SeriesKey(info.database(), info.rp(), info.measurement(), info.tags(), info.field()), info);
                 byId.put(info.id(), info);
                 nextSeriesId.set(Math.max(nextSeriesId.get(), info.id() + 1));
@@ -232,12 +385,61 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
             return;
         }
         try {
-            commit(batch);
+            if (loggable(batch)) {
+                log(batch);
+            } else {
+                commit(batch);
+            }
             batch.forEach(p -> p.done().complete(null));
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
             MonitorException failure = new MonitorException(MonitorException.Kind.STORAGE,
                     "Writing to the embedded store failed: " + e.getMessage(), e);
             batch.forEach(p -> p.done().completeExceptionally(failure));
+        }
+    }
+
+    private boolean loggable(List<PendingWrite> batch) {
+        int rows = unappliedRows;
+        for (PendingWrite pending : batch) {
+            if (pending.rows().size() > LOGGED_ROWS) {
+                return false;
+            }
+            rows += pending.rows().size();
+        }
+        return rows <= APPLY_ROWS;
+    }
+
+    /** Under the commit lock: appends the group to the log with one sync; DuckDB gets the rows later. */
+    private void log(List<PendingWrite> batch) throws java.io.IOException {
+        List<SeriesInfo> created = new ArrayList<>();
+        for (SeriesInfo info = unstoredSeries.poll(); info != null; info = unstoredSeries.poll()) {
+            created.add(info);
+        }
+        try {
+            ackLog.append(List.of(encode(created, batch)));
+        } catch (java.io.IOException | RuntimeException e) {
+            unstoredSeries.addAll(created);
+            throw e;
+        }
+        loggedSeries.addAll(created);
+        int rows = unappliedRows;
+        for (PendingWrite pending : batch) {
+            unapplied.add(pending.rows());
+            rows += pending.rows().size();
+        }
+        unappliedRows = rows;
+    }
+
+    /** Before a read or delete: whatever was acknowledged from the log goes into DuckDB first. */
+    private void applyBeforeReading() {
+        if (unappliedRows == 0) {
+            return;
+        }
+        commitLock.lock();
+        try {
+            applyLogged();
+        } finally {
+            commitLock.unlock();
         }
     }
 
@@ -295,24 +497,33 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
         return info.id();
     }
 
-    /** Stores new series, appends every pending write, then commits: one durable sync for all. */
+    /**
+     * Stores new series, appends the logged rows and then every pending write (write order, so
+     * last-write-wins holds), then commits: one durable sync for all; then empties the log.
+     */
     private void commit(List<PendingWrite> batch) throws SQLException {
         List<SeriesInfo> created = new ArrayList<>();
         for (SeriesInfo info = unstoredSeries.poll(); info != null; info = unstoredSeries.poll()) {
             created.add(info);
         }
-        if (!created.isEmpty()) {
+        if (!created.isEmpty() || !loggedSeries.isEmpty()) {
+            List<SeriesInfo> all = new ArrayList<>(loggedSeries);
+            all.addAll(created);
             try {
-                insertSeries(created);
+                insertSeries(all);
             } catch (SQLException | RuntimeException e) {
                 unstoredSeries.addAll(created);  // retried in front of the next commit
                 throw e;
             }
+            loggedSeries.clear();
         }
         try {
             if (appender == null) {
                 // One appender for the store's life: creating one per commit costs more than the commit.
                 appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "points");
+            }
+            for (Rows rows : unapplied) {
+                appendRows(appender, rows, nextSeq);
             }
             for (PendingWrite pending : batch) {
                 appendRows(appender, pending.rows(), nextSeq);
@@ -321,6 +532,16 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
         } catch (SQLException | RuntimeException e) {
             closeAppender();
             throw e;
+        }
+        if (!unapplied.isEmpty()) {
+            unapplied.clear();
+            unappliedRows = 0;
+        }
+        try {
+            // Durably empty: a log cut but not synced could bring older records back behind newer ones.
+            ackLog.clear();
+        } catch (java.io.IOException e) {
+            // The rows are committed; a replay of them after a crash stores the same values again.
         }
     }
 
@@ -367,6 +588,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
 
     @Override
     public List<Series> query(SeriesQuery query) {
+        applyBeforeReading();
         boolean raw = query.aggregation().isEmpty();
         Map<String, Integer> groupIndex = new LinkedHashMap<>();
         List<SortedMap<String, String>> groupTags = new ArrayList<>();
@@ -446,6 +668,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
 
     @Override
     public Map<Catalog.FieldRef, NavigableMap<Long, FieldValue>> read(Collection<Catalog.FieldRef> fields, long from, long to) {
+        applyBeforeReading();
         Map<Integer, Catalog.FieldRef> ids = ids(fields);
         Map<Catalog.FieldRef, NavigableMap<Long, FieldValue>> out = new LinkedHashMap<>();
         if (ids.isEmpty() || from > to) {
@@ -483,11 +706,14 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
             return;
         }
         commitLock.lock();
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM points WHERE series_id IN (" + idList(ids)
-                + ") AND time >= ? AND time <= ?")) {
-            statement.setLong(1, from);
-            statement.setLong(2, to);
-            statement.execute();
+        try {
+            applyLogged();
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM points WHERE series_id IN (" + idList(ids)
+                    + ") AND time >= ? AND time <= ?")) {
+                statement.setLong(1, from);
+                statement.setLong(2, to);
+                statement.execute();
+            }
         } catch (SQLException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Deleting from the embedded store failed: " + e.getMessage(), e);
         } finally {
@@ -535,13 +761,20 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
         if (closed) {
             return;
         }
+        applier.shutdown();
         commitLock.lock();
         try {
+            try {
+                applyLogged();
+            } catch (RuntimeException e) {
+                // Left in the log: applied when the store is opened again.
+            }
             closed = true;
             closeAppender();
+            ackLog.close();
             metaConnection.close();
             connection.close();
-        } catch (SQLException e) {
+        } catch (SQLException | java.io.IOException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Closing the embedded store failed: " + e.getMessage(), e);
         } finally {
             commitLock.unlock();

@@ -2,6 +2,7 @@ package io.aisprint.monitor.spi;
 
 import io.aisprint.monitor.FieldValue;
 import io.aisprint.monitor.Point;
+import io.aisprint.monitor.TagSet;
 import io.aisprint.monitor.influxql.QueryError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public final class Catalog {
         final LinkedHashMap<String, RetentionPolicy> policies = new LinkedHashMap<>();
         String defaultPolicy;
         /** rp -> measurement -> tag set -> field -> type of the newest write. */
-        final Map<String, TreeMap<String, Map<SortedMap<String, String>, TreeMap<String, FieldType>>>> series = new LinkedHashMap<>();
+        final Map<String, TreeMap<String, Map<Tags, TreeMap<String, FieldType>>>> series = new LinkedHashMap<>();
         /** (rp, measurement, field) -> shard start -> type. */
         final Map<TypeKey, TreeMap<Long, FieldType>> types = new java.util.HashMap<>();
     }
@@ -183,6 +184,9 @@ public final class Catalog {
     /**
      * Checks each point's field types against its shard group's and registers the new series and
      * types; a point with a conflicting field is refused whole. {@code rp} null means the default.
+     * The lock is taken once per batch; within it each (measurement, field) is looked up once and
+     * remembers the shard group it last checked, so a point costs a shard comparison per field
+     * plus one series lookup (tag sets hash once, see {@code Point}), not a walk of the index.
      */
     public synchronized Admission admit(String database, String rp, List<Point> points) {
         Database db = database(database);
@@ -193,16 +197,47 @@ public final class Catalog {
         }
         List<Point> accepted = new ArrayList<>(points.size());
         List<String> conflicts = new ArrayList<>();
+        BatchIndex index = new BatchIndex(db, policy);
         for (Point point : points) {
-            String conflict = conflict(db, policy, point);
+            long shard = shardStart(point.timeNanos(), policy.shardGroupNanos());
+            String conflict = null;
+            for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
+                FieldType incoming = FieldType.of(field.getValue());
+                FieldType existing = index.field(point.measurement(), field.getKey()).typeAt(shard);
+                if (existing != null && existing != incoming) {
+                    conflict = "field type conflict: input field \"" + field.getKey() + "\" on measurement \"" + point.measurement()
+                            + "\" is type " + incoming.influxName() + ", already exists as type " + existing.influxName();
+                    break;
+                }
+            }
             if (conflict != null) {
                 conflicts.add(conflict);
                 continue;
             }
-            register(db, policy, point);
+            Map<String, FieldType> seriesFields = index.series(point.measurement(), point.tags());
+            for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
+                FieldType type = FieldType.of(field.getValue());
+                if (seriesFields.get(field.getKey()) != type) {
+                    seriesFields.put(field.getKey(), type);
+                }
+                index.field(point.measurement(), field.getKey()).register(shard, type);
+            }
             accepted.add(point);
         }
         return new Admission(accepted, conflicts);
+    }
+
+    /** A tag set as an index key: a well-spread hash (a tag map's own hash collides often). */
+    private record Tags(SortedMap<String, String> tags) {
+        @Override
+        public int hashCode() {
+            return TagSet.seriesHash(tags);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Tags that && tags.equals(that.tags);
+        }
     }
 
     /** A record, not a joined string: its hash reuses the strings' cached hashes (this runs per field written). */
@@ -213,30 +248,78 @@ public final class Catalog {
         return new TypeKey(rp, measurement, field);
     }
 
-    private String conflict(Database db, RetentionPolicy policy, Point point) {
-        long shard = shardStart(point.timeNanos(), policy.shardGroupNanos());
-        for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
-            TreeMap<Long, FieldType> byShard = db.types.get(typeKey(policy.name(), point.measurement(), field.getKey()));
-            FieldType existing = byShard == null ? null : byShard.get(shard);
-            FieldType incoming = FieldType.of(field.getValue());
-            if (existing != null && existing != incoming) {
-                return "field type conflict: input field \"" + field.getKey() + "\" on measurement \"" + point.measurement()
-                        + "\" is type " + incoming.influxName() + ", already exists as type " + existing.influxName();
+    /** One field's types by shard group, and the last shard group a batch asked about. */
+    private static final class FieldCursor {
+        final TreeMap<Long, FieldType> byShard;
+        long shard;
+        FieldType type;
+        boolean known;
+
+        FieldCursor(TreeMap<Long, FieldType> byShard) {
+            this.byShard = byShard;
+        }
+
+        FieldType typeAt(long at) {
+            if (!known || shard != at) {
+                shard = at;
+                type = byShard.get(at);
+                known = true;
+            }
+            return type;
+        }
+
+        void register(long at, FieldType incoming) {
+            if (typeAt(at) == null) {
+                byShard.put(at, incoming);
+                type = incoming;
             }
         }
-        return null;
     }
 
-    private void register(Database db, RetentionPolicy policy, Point point) {
-        long shard = shardStart(point.timeNanos(), policy.shardGroupNanos());
-        TreeMap<String, FieldType> fields = db.series.computeIfAbsent(policy.name(), k -> new TreeMap<>())
-                .computeIfAbsent(point.measurement(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(point.tags(), k -> new TreeMap<>());
-        for (Map.Entry<String, FieldValue> field : point.fields().entrySet()) {
-            FieldType type = FieldType.of(field.getValue());
-            fields.put(field.getKey(), type);
-            db.types.computeIfAbsent(typeKey(policy.name(), point.measurement(), field.getKey()), k -> new TreeMap<>())
-                    .putIfAbsent(shard, type);
+    /** What one batch touches of a policy's index, looked up once per batch (under the catalog lock). */
+    private static final class BatchIndex {
+        private final Database db;
+        private final RetentionPolicy policy;
+        private final Map<TypeKey, FieldCursor> fields = new java.util.HashMap<>();
+        private TreeMap<String, Map<Tags, TreeMap<String, FieldType>>> measurements;
+        private String lastMeasurement;
+        private Map<Tags, TreeMap<String, FieldType>> lastSets;
+        private String lastFieldMeasurement;
+        private String lastField;
+        private FieldCursor lastCursor;
+
+        BatchIndex(Database db, RetentionPolicy policy) {
+            this.db = db;
+            this.policy = policy;
+        }
+
+        FieldCursor field(String measurement, String field) {
+            if (lastCursor != null && field.equals(lastField) && measurement.equals(lastFieldMeasurement)) {
+                return lastCursor;
+            }
+            FieldCursor cursor = fields.computeIfAbsent(typeKey(policy.name(), measurement, field),
+                    key -> new FieldCursor(db.types.computeIfAbsent(key, k -> new TreeMap<>())));
+            lastFieldMeasurement = measurement;
+            lastField = field;
+            lastCursor = cursor;
+            return cursor;
+        }
+
+        Map<String, FieldType> series(String measurement, SortedMap<String, String> tags) {
+            if (lastSets == null || !measurement.equals(lastMeasurement)) {
+                if (measurements == null) {
+                    measurements = db.series.computeIfAbsent(policy.name(), k -> new TreeMap<>());
+                }
+                lastSets = measurements.computeIfAbsent(measurement, k -> new LinkedHashMap<>());
+                lastMeasurement = measurement;
+            }
+            Tags key = new Tags(tags);
+            TreeMap<String, FieldType> fieldsOfSeries = lastSets.get(key);
+            if (fieldsOfSeries == null) {
+                fieldsOfSeries = new TreeMap<>();
+                lastSets.put(key, fieldsOfSeries);
+            }
+            return fieldsOfSeries;
         }
     }
 
@@ -249,7 +332,7 @@ public final class Catalog {
         }
         db.series.computeIfAbsent(policy.name(), k -> new TreeMap<>())
                 .computeIfAbsent(ref.series().measurement(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(ref.series().tags(), k -> new TreeMap<>()).put(ref.field(), type);
+                .computeIfAbsent(new Tags(ref.series().tags()), k -> new TreeMap<>()).put(ref.field(), type);
         for (long time : times) {
             db.types.computeIfAbsent(typeKey(policy.name(), ref.series().measurement(), ref.field()), k -> new TreeMap<>())
                     .putIfAbsent(shardStart(time, policy.shardGroupNanos()), type);
@@ -271,9 +354,9 @@ public final class Catalog {
             if (rp != null && !rp.equals(policy)) {
                 return;
             }
-            Map<SortedMap<String, String>, TreeMap<String, FieldType>> sets = measurements.get(measurement);
+            Map<Tags, TreeMap<String, FieldType>> sets = measurements.get(measurement);
             if (sets != null) {
-                sets.forEach((tags, fields) -> out.put(new SeriesKey(database, policy, measurement, tags), new TreeMap<>(fields)));
+                sets.forEach((tags, fields) -> out.put(new SeriesKey(database, policy, measurement, tags.tags()), new TreeMap<>(fields)));
             }
         });
         return out;
@@ -296,13 +379,13 @@ public final class Catalog {
         if (db == null) {
             return;
         }
-        TreeMap<String, Map<SortedMap<String, String>, TreeMap<String, FieldType>>> measurements = db.series.get(key.retentionPolicy());
+        TreeMap<String, Map<Tags, TreeMap<String, FieldType>>> measurements = db.series.get(key.retentionPolicy());
         if (measurements == null) {
             return;
         }
-        Map<SortedMap<String, String>, TreeMap<String, FieldType>> sets = measurements.get(key.measurement());
+        Map<Tags, TreeMap<String, FieldType>> sets = measurements.get(key.measurement());
         if (sets != null) {
-            sets.remove(key.tags());
+            sets.remove(new Tags(key.tags()));
             if (sets.isEmpty()) {
                 measurements.remove(key.measurement());
                 db.types.keySet().removeIf(k -> k.rp().equals(key.retentionPolicy()) && k.measurement().equals(key.measurement()));
