@@ -2,17 +2,22 @@ package io.aisprint.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** A small HTTP client for the tests: JSON in and out, a bearer token, zips of example folders. */
@@ -50,17 +55,17 @@ final class Client {
     }
 
     /** A zip download: its entries by name, or fails showing the answer when it is not a 200 zip. */
-    java.util.Map<String, String> getZip(String path) {
+    Map<String, String> getZip(String path) {
         try {
             HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/zip")) {
                 throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body(),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                        StandardCharsets.UTF_8));
             }
-            java.util.Map<String, String> entries = new java.util.TreeMap<>();
-            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+            Map<String, String> entries = new TreeMap<>();
+            try (var zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
                 for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    entries.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
             return entries;

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.NavigableMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +35,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBAppender;
@@ -128,7 +132,11 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
     private volatile int unappliedRows;
     /** Series named in the log but not yet stored in DuckDB (under the commit lock). */
     private final List<SeriesInfo> loggedSeries = new ArrayList<>();
-    private final java.util.concurrent.ScheduledExecutorService applier;
+    private final ScheduledExecutorService applier = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "embedded-store-apply");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public EmbeddedMetricStore(Path file) {
         try {
@@ -156,18 +164,10 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
             loadSeries();
             ackLog = new AckLog(Path.of(file.toAbsolutePath() + ".acklog"));
             replayLog();
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Cannot open the embedded store at " + file
                     + ": " + e.getMessage() + "\nMaybe another 'aisprint monitor serve' uses the same --data directory.", e);
         }
-    }
-
-    {
-        applier = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "embedded-store-apply");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Starts the task that moves logged rows into DuckDB (after the constructor has replayed the log). */
@@ -183,7 +183,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
                     commitLock.unlock();
                 }
             }
-        }, APPLY_MILLIS, APPLY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, APPLY_MILLIS, APPLY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Under the commit lock: commits the logged rows to DuckDB and empties the log. */
@@ -199,7 +199,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
     }
 
     /** On open: stores what the log still holds (acknowledged before a crash), then empties it. */
-    private void replayLog() throws java.io.IOException, SQLException {
+    private void replayLog() throws IOException, SQLException {
         List<byte[]> records = ackLog.readAll();
         if (!records.isEmpty()) {
             Map<Integer, SeriesInfo> byId = new java.util.HashMap<>();
@@ -251,7 +251,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
     }
 
     /** The log record of a group of small writes: the series not yet in DuckDB, then the rows. */
-    private static byte[] encode(List<SeriesInfo> series, List<PendingWrite> writes) throws java.io.IOException {
+    private static byte[] encode(List<SeriesInfo> series, List<PendingWrite> writes) throws IOException {
         AckLog.Writer out = new AckLog.Writer();
         out.putInt(series.size());
         for (SeriesInfo info : series) {
@@ -282,7 +282,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
             if (rows.next()) {
                 try {
                     catalog.restoreMeta(MAPPER.readValue(rows.getString(1), new TypeReference<LinkedHashMap<String, Object>>() { }));
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new SQLException("corrupt catalog row in the meta table: " + e.getMessage(), e);
                 }
             }
@@ -297,7 +297,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
         try (PreparedStatement upsert = metaConnection.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('catalog', ?)")) {
             upsert.setString(1, MAPPER.writeValueAsString(changed.describeMeta()));
             upsert.execute();
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Cannot save the database list: " + e.getMessage(), e);
         }
     }
@@ -391,7 +391,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
                 commit(batch);
             }
             batch.forEach(p -> p.done().complete(null));
-        } catch (SQLException | java.io.IOException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             MonitorException failure = new MonitorException(MonitorException.Kind.STORAGE,
                     "Writing to the embedded store failed: " + e.getMessage(), e);
             batch.forEach(p -> p.done().completeExceptionally(failure));
@@ -410,14 +410,14 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
     }
 
     /** Under the commit lock: appends the group to the log with one sync; DuckDB gets the rows later. */
-    private void log(List<PendingWrite> batch) throws java.io.IOException {
+    private void log(List<PendingWrite> batch) throws IOException {
         List<SeriesInfo> created = new ArrayList<>();
         for (SeriesInfo info = unstoredSeries.poll(); info != null; info = unstoredSeries.poll()) {
             created.add(info);
         }
         try {
             ackLog.append(List.of(encode(created, batch)));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             unstoredSeries.addAll(created);
             throw e;
         }
@@ -540,7 +540,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
         try {
             // Durably empty: a log cut but not synced could bring older records back behind newer ones.
             ackLog.clear();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // The rows are committed; a replay of them after a crash stores the same values again.
         }
     }
@@ -774,7 +774,7 @@ public final class EmbeddedMetricStore implements MetricStore, InfluxQlStore {
             ackLog.close();
             metaConnection.close();
             connection.close();
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new MonitorException(MonitorException.Kind.STORAGE, "Closing the embedded store failed: " + e.getMessage(), e);
         } finally {
             commitLock.unlock();

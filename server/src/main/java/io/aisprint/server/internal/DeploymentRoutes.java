@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.GET;
 import io.aisprint.server.Role;
 import io.aisprint.server.internal.Api.Route;
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ final class DeploymentRoutes {
     }
 
     private static void send(Context context, String id, Map<String, String> files) {
-        String name = id + "-" + context.pathParam("target").toLowerCase(java.util.Locale.ROOT) + ".zip";
+        String name = id + "-" + context.pathParam("target").toLowerCase(Locale.ROOT) + ".zip";
         context.header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("X-Aisprint-Files", String.valueOf(files.size()))
                 .contentType("application/zip").result(DeploymentExports.zip(files));
