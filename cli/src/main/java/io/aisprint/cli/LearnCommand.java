@@ -32,11 +32,12 @@ import picocli.CommandLine.Option;
 /** {@code aisprint learn}: federated learning with differential privacy, and the privacy accountant. */
 @Command(name = "learn", mixinStandardHelpOptions = true, usageHelpWidth = 100,
     subcommands = {LearnCommand.Fl.class, LearnCommand.FlServer.class, LearnCommand.FlClient.class, LearnCommand.DpEpsilon.class,
-        LearnCommand.Partition.class},
+        LearnCommand.Partition.class, LearnNasCommand.class},
     description = {
         "Federated learning on Fashion-MNIST (DJL + PyTorch on the CPU): a server and clients in separate",
         "processes, FedAvg/FedProx/FedAdam/FedYogi/FedAdagrad, robust aggregation (median, trimmed mean,",
-        "Krum), client-level DP-FedAvg and sample-level DP-SGD with a Renyi-DP accountant. See docs/learn.md.",
+        "Krum), client-level DP-FedAvg and sample-level DP-SGD with a Renyi-DP accountant; architecture",
+        "search under latency and memory limits (learn nas). See docs/learn.md.",
     })
 public final class LearnCommand implements Runnable {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -49,17 +50,14 @@ public final class LearnCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A learn error as a message and exit code; with --json the message is also printed as JSON. */
+    /**
+     * A learn error as a user-facing error: its code (lower case), message and exit code; the
+     * handler prints it, as JSON too under --json ({@code json} and {@code out} are kept for callers).
+     */
     static UserFacingException userError(LearnException error, boolean json, PrintWriter out) {
         int code = error.code() == LearnErrorCode.DATA_UNREADABLE || error.code() == LearnErrorCode.INVALID_OPTION
             || error.code() == LearnErrorCode.ENGINE_UNAVAILABLE ? ExitCodes.USAGE : ExitCodes.INVALID;
-        if (json) {
-            ObjectNode node = JSON.createObjectNode();
-            node.putObject("error").put("code", error.code().name()).put("message", error.getMessage());
-            out.println(node.toPrettyString());
-            out.flush();
-        }
-        return new UserFacingException(error.getMessage(), code);
+        return new UserFacingException(error.code().name().toLowerCase(java.util.Locale.ROOT), error.getMessage(), code);
     }
 
     /** The federated options shared by {@code fl} and {@code fl-server}, turned into the server's settings. */

@@ -27,7 +27,7 @@ class LearnCommandTest {
         CliTestSupport.Outcome outcome = CliTestSupport.run("learn", "dp-epsilon", "--noise-multiplier", "1", "--sample-rate", "1.5",
             "--steps", "10", "--json");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(JSON.readTree(outcome.out()).path("error").path("code").asText()).isEqualTo("INVALID_OPTION");
+        assertThat(JSON.readTree(outcome.out()).path("error").path("code").asText()).isEqualTo("invalid_option");
         assertThat(outcome.err()).contains("sample rate 1.5");
     }
 
@@ -36,7 +36,7 @@ class LearnCommandTest {
         CliTestSupport.Outcome outcome = CliTestSupport.run("learn", "fl", "--clients", "2", "--rounds", "1", "--data", "/nowhere/fmnist", "--json");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(outcome.err()).contains("/nowhere/fmnist").contains("dataset-fashion-mnist");
-        assertThat(JSON.readTree(outcome.out()).path("error").path("code").asText()).isEqualTo("DATA_UNREADABLE");
+        assertThat(JSON.readTree(outcome.out()).path("error").path("code").asText()).isEqualTo("data_unreadable");
         CliTestSupport.Outcome partition = CliTestSupport.run("learn", "fl", "--partition", "zipf");
         assertThat(partition.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(partition.err()).contains("expected iid, dirichlet:ALPHA");

@@ -16,6 +16,8 @@ public enum LearnErrorCode {
     RUN_FAILED,
     /** A checkpoint could not be written or read. */
     CHECKPOINT,
+    /** No candidate meets the limits an architecture search was given. */
+    INFEASIBLE,
     /** A secure-aggregation protocol step failed (too few shares, bad message). */
     SECURE_AGGREGATION
 }

@@ -106,6 +106,17 @@ public final class Profiler {
         return new Result(measurements, skipped);
     }
 
+    /**
+     * A demand measured elsewhere (by {@code learn nas} for a searched model) as a measurement of one
+     * pair, with the pair's declared model kind and demand when the file has them.
+     */
+    public static Measurement external(SystemDescription system, String component, String partition, String resource, String source,
+            double seconds) {
+        var model = system.performance().model(component, partition, resource);
+        return new Measurement(component, partition, resource, source, model.map(PerformanceModel::keyword).orElse(defaultModel(system, resource)),
+                model.map(Profiler::declaredDemand).orElse(Double.NaN), seconds, 0, 1);
+    }
+
     private static String defaultModel(SystemDescription system, String resource) {
         Resource known = system.continuum().resourcesByName().get(resource);
         if (known != null && known.kind() == io.aisprint.model.ResourceKind.FAAS) {

@@ -241,7 +241,8 @@ public final class DjlNetwork implements AutoCloseable {
         return new NDList(manager.create(pixels, shape), manager.create(labels, new Shape(batch.length)));
     }
 
-    private static int[] permutation(int count, Random random) {
+    /** 0..count-1 in a seeded random order (Fisher–Yates). */
+    public static int[] permutation(int count, Random random) {
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
