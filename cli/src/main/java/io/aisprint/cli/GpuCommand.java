@@ -287,17 +287,9 @@ public final class GpuCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode body;
-            try {
-                body = JSON.readTree(request.toFile());
-            } catch (IOException e) {
-                throw new UserFacingException("cannot read " + request + ": " + e.getMessage(), ExitCodes.USAGE);
-            }
-            if (body.has("request")) {
-                body = body.get("request");
-            }
             OptimizerService service = new OptimizerService(ZoneId.of(zone), OptimizerOptions.reference());
             try {
+                JsonNode body = OptimizerService.readRequest(request);
                 spec.commandLine().getOut().println(service.answer(body).toPrettyString());
                 return ExitCodes.OK;
             } catch (GpuException e) {

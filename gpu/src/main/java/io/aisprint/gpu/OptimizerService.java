@@ -1,8 +1,12 @@
 package io.aisprint.gpu;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Answers the reference scheduler's web-service requests ({@code POST /optimizer/v5}): jobs
@@ -97,14 +102,49 @@ public final class OptimizerService {
         return body;
     }
 
+    /**
+     * Reads a request file: the request itself, or a recorded case holding it under
+     * {@code "request"}. Unknown keys are refused with their line; unreadable files raise an
+     * error whose message starts with "Cannot read".
+     */
+    public static JsonNode readRequest(Path file) {
+        ObjectMapper json = new ObjectMapper();
+        String text;
+        JsonNode body;
+        try {
+            text = Files.readString(file);
+            body = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Cannot read " + file + ": line " + e.getLocation().getLineNr()
+                + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (body == null || !body.isObject()) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, file + ": expected a JSON object with jobs, nodes, GPUcosts and currentTime.");
+        }
+        boolean wrapped = body.has("request");
+        JsonNode request = wrapped ? body.get("request") : body;
+        // A request missing a part is left to decode, which gives it the reference's error code.
+        if (Stream.of("jobs", "nodes", "currentTime", "GPUcosts").allMatch(request::hasNonNull)) {
+            InputKeys.check(wrapped ? InputKeys.WRAPPED_REQUEST : InputKeys.REQUEST, body, file.toString(), json, text);
+        }
+        return request;
+    }
+
     public Request decode(JsonNode request) {
         if (request == null || !request.isObject()) {
             throw new GpuException(ErrorCode.INVALID_INPUT, "The request body must be a JSON object.");
         }
-        require(request, "jobs", ErrorCode.MISSING_JOBS);
-        require(request, "nodes", ErrorCode.MISSING_NODES);
-        require(request, "currentTime", ErrorCode.MISSING_CURRENT_TIME);
-        require(request, "GPUcosts", ErrorCode.MISSING_GPU_COSTS);
+        // A missing part keeps the reference's error code; a misspelling of it is named beside it.
+        String unknownKeys = InputKeys.unknown(InputKeys.REQUEST, request, "request", mapper, null);
+        require(request, "jobs", ErrorCode.MISSING_JOBS, unknownKeys);
+        require(request, "nodes", ErrorCode.MISSING_NODES, unknownKeys);
+        require(request, "currentTime", ErrorCode.MISSING_CURRENT_TIME, unknownKeys);
+        require(request, "GPUcosts", ErrorCode.MISSING_GPU_COSTS, unknownKeys);
+        if (!unknownKeys.isEmpty()) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, unknownKeys);
+        }
         double now = time(request.get("currentTime"), "currentTime");
         GpuCostTable costs = costs(request.get("GPUcosts"));
         JsonNode scheduling = request.path("currentScheduling");
@@ -192,9 +232,9 @@ public final class OptimizerService {
         return new Job(id, submission, deadline, Job.weightOfPriority(priority), epochs, profile, 0, "", "");
     }
 
-    private static void require(JsonNode request, String field, ErrorCode code) {
+    private static void require(JsonNode request, String field, ErrorCode code, String unknownKeys) {
         if (!request.hasNonNull(field)) {
-            throw new GpuException(code, code.referenceMessage());
+            throw new GpuException(code, code.referenceMessage() + (unknownKeys.isEmpty() ? "" : ".\n" + unknownKeys));
         }
     }
 
