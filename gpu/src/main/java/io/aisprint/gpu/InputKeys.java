@@ -23,7 +23,7 @@ final class InputKeys {
 
     /** {@code POST /optimizer/v5}: GPU types, GPU counts, job and node ids are the user's names. */
     static final KeySchema REQUEST = keys("currentTime", "method", "verbose")
-        .with("jobs", named(keys("SubmissionTime", "Deadline", "Priority", "Epochs", "ProfilingData")))
+        .with("jobs", named(keys("SubmissionTime", "Deadline", "Priority", "Epochs", "ProfilingData", "Features")))
         .with("nodes", named(keys("GPUtype", "free_nGPUs", "total_nGPUs", "cost")))
         .with("GPUcosts", named(named(KeySchema.FREE)))
         .with("currentScheduling", named(keys("node", "GPUtype", "nGPUs")));

@@ -47,10 +47,27 @@ public final class OptimizerService {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ZoneId zone;
     private final OptimizerOptions options;
+    /** Predicts the epoch times a job's profile lacks; null: a job runs only where it was profiled. */
+    private final EpochTimeModel epochModel;
 
     public OptimizerService(ZoneId zone, OptimizerOptions options) {
+        this(zone, options, null);
+    }
+
+    private OptimizerService(ZoneId zone, OptimizerOptions options, EpochTimeModel epochModel) {
         this.zone = zone;
         this.options = options;
+        this.epochModel = epochModel;
+    }
+
+    /**
+     * This service, with the configurations a job was not profiled on (every GPU type of the
+     * nodes with a GPU cost, every GPU count up to the largest node of the type) predicted
+     * by {@code model}. The answer marks a job placed on a predicted configuration with
+     * {@code predicted_seconds_per_epoch}.
+     */
+    public OptimizerService withEpochModel(EpochTimeModel model) {
+        return new OptimizerService(zone, options, model);
     }
 
     /** Italian local time, as the reference service, with the reference's myopic proxy. */
@@ -58,8 +75,14 @@ public final class OptimizerService {
         return new OptimizerService(ZoneId.of("Europe/Rome"), OptimizerOptions.reference());
     }
 
-    /** The decoded request: the problem and the method. */
-    public record Request(SchedulingProblem problem, String method) {
+    /**
+     * The decoded request: the problem, the method and, per job, the seconds per epoch that
+     * were predicted rather than profiled.
+     */
+    public record Request(SchedulingProblem problem, String method, Map<String, Map<Configuration, Double>> predicted) {
+        public Request(SchedulingProblem problem, String method) {
+            this(problem, method, Map.of());
+        }
     }
 
     public JsonNode answer(JsonNode request) {
@@ -90,6 +113,10 @@ public final class OptimizerService {
             job.put("expected_tardiness", Math.max(0, finish - state.job().dueDate()) / 3600.0);
             job.put("nGPUs", assignment.configuration().gpus());
             job.put("node", assignment.nodeId());
+            Double predicted = decoded.predicted().getOrDefault(id, Map.of()).get(assignment.configuration());
+            if (predicted != null) {
+                job.put("predicted_seconds_per_epoch", predicted);
+            }
         });
         return response;
     }
@@ -185,6 +212,19 @@ public final class OptimizerService {
                 nodes.add(new Node(entry.getKey(), type, capacity, 0));
             }
         }
+        Map<String, Map<Configuration, Double>> predicted = new TreeMap<>();
+        if (epochModel != null) {
+            List<Configuration> candidates = candidates(request.get("nodes"), costs);
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i).job();
+                EpochTimeModel.Completion completion = epochModel.complete(job, candidates,
+                    features(request.get("jobs").get(job.id()), job.id()));
+                if (!completion.predicted().isEmpty()) {
+                    jobs.set(i, new JobState(completion.job(), 0));
+                    predicted.put(job.id(), completion.predicted());
+                }
+            }
+        }
         for (JobState state : jobs) {
             boolean runnable = state.job().secondsPerEpoch().keySet().stream()
                 .anyMatch(configuration -> nodes.stream().anyMatch(node -> node.gpuType().equals(configuration.gpuType())));
@@ -198,7 +238,31 @@ public final class OptimizerService {
         }
         running.keySet().removeIf(id -> nodes.stream().noneMatch(node -> node.id().equals(running.get(id).nodeId())));
         String method = request.path("method").asText("RG");
-        return new Request(new SchedulingProblem(now, jobs, nodes, costs, running), method);
+        return new Request(new SchedulingProblem(now, jobs, nodes, costs, running), method, predicted);
+    }
+
+    /** Every whole-GPU configuration a node of the request offers, on a GPU type the cost table prices. */
+    private static List<Configuration> candidates(JsonNode nodes, GpuCostTable costs) {
+        Map<String, Integer> largest = new TreeMap<>();
+        nodes.fields().forEachRemaining(node -> largest.merge(node.getValue().path("GPUtype").asText(""),
+            node.getValue().path("total_nGPUs").asInt(0), Math::max));
+        List<Configuration> candidates = new ArrayList<>();
+        largest.forEach((type, gpus) -> {
+            for (int count = 1; count <= gpus; count++) {
+                if (!type.isEmpty() && costs.knows(type, count)) {
+                    candidates.add(Configuration.of(type, count));
+                }
+            }
+        });
+        return candidates;
+    }
+
+    /** A job's {@code Features}: numeric inputs of the epoch-time model ({@code batch_size}, ...). */
+    private static Map<String, Double> features(JsonNode job, String id) {
+        Map<String, Double> features = new LinkedHashMap<>();
+        job.path("Features").fields().forEachRemaining(feature ->
+            features.put(feature.getKey(), number(feature.getValue(), "jobs." + id + ".Features." + feature.getKey())));
+        return features;
     }
 
     private Job job(String id, JsonNode job) {
@@ -215,7 +279,8 @@ public final class OptimizerService {
         double submission = job.hasNonNull("SubmissionTime") ? time(job.get("SubmissionTime"), "jobs." + id + ".SubmissionTime") : 0;
         double epochs = number(job.path("Epochs"), "jobs." + id + ".Epochs");
         JsonNode profiling = job.path("ProfilingData");
-        if (!profiling.isObject() || profiling.isEmpty()) {
+        // With an epoch-time model, a job that was never profiled is predicted everywhere.
+        if (!profiling.isObject() || profiling.isEmpty() && epochModel == null) {
             throw new GpuException(ErrorCode.MISSING_PROFILING, ErrorCode.MISSING_PROFILING.referenceMessage()
                 + ": job " + id + " has no \"ProfilingData\".");
         }

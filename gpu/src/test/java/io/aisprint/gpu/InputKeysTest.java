@@ -50,7 +50,7 @@ class InputKeysTest {
         assertThatThrownBy(() -> OptimizerService.readRequest(request)).isInstanceOf(GpuException.class)
             .satisfies(error -> assertThat(((GpuException) error).code()).isEqualTo(ErrorCode.INVALID_INPUT))
             .hasMessageContaining(request + " line " + lineOf(request, "\"Deadlin\"") + " (/jobs/train-resnet/Deadlin)")
-            .hasMessageContaining("unknown key \"Deadlin\"; expected one of SubmissionTime, Deadline, Priority, Epochs, ProfilingData")
+            .hasMessageContaining("unknown key \"Deadlin\"; expected one of SubmissionTime, Deadline, Priority, Epochs, ProfilingData, Features")
             .hasMessageContaining("Maybe you meant \"Deadline\"?");
     }
 
