@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aisprint.gpu.EpochTimeModel;
 import io.aisprint.gpu.ErrorCode;
 import io.aisprint.gpu.Experiments;
 import io.aisprint.gpu.GanttChart;
@@ -285,19 +286,20 @@ public final class GpuCommand implements Runnable {
         @Option(names = "--zone", defaultValue = "Europe/Rome", description = "Time zone of the request's timestamps (default: ${DEFAULT-VALUE}).")
         String zone;
 
+        @Option(names = "--epoch-model", paramLabel = "MODEL", description = {
+            "A model from 'aisprint perf train' (best.json) predicting seconds per epoch from gpu_type, gpus and the",
+            "job's Features: jobs then may run on configurations they were not profiled on (marked",
+            "predicted_seconds_per_epoch in the answer)."})
+        Path epochModel;
+
         @Override
         public Integer call() {
-            JsonNode body;
-            try {
-                body = JSON.readTree(request.toFile());
-            } catch (IOException e) {
-                throw new UserFacingException("cannot read " + request + ": " + e.getMessage(), ExitCodes.USAGE);
-            }
-            if (body.has("request")) {
-                body = body.get("request");
-            }
             OptimizerService service = new OptimizerService(ZoneId.of(zone), OptimizerOptions.reference());
             try {
+                if (epochModel != null) {
+                    service = service.withEpochModel(EpochTimeModel.read(epochModel));
+                }
+                JsonNode body = OptimizerService.readRequest(request);
                 spec.commandLine().getOut().println(service.answer(body).toPrettyString());
                 return ExitCodes.OK;
             } catch (GpuException e) {

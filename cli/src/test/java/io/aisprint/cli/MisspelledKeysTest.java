@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 21: a misspelled key used to leave a setting at its default while the command went on.
- * Now validate, evaluate and run refuse the file with exit 1 and name the file, the line, the
- * key and the key meant.
+ * Now validate, evaluate, run and gpu schedule refuse the file with exit 1 and name the file, the
+ * line, the key and the key meant.
  */
 class MisspelledKeysTest {
     @TempDir
@@ -65,5 +65,18 @@ class MisspelledKeysTest {
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(outcome.err()).contains("profile.csv line 1", "unknown key \"lamda\"", "Maybe you meant \"lambda\"?");
         assertThat(dir.resolve("report")).doesNotExist();
+    }
+
+    @Test
+    void gpuScheduleRefusesARequestWithAMisspelledKey() throws IOException {
+        Path request = misspelled(Examples.repositoryRoot().resolve("examples/gpu/schedule-request.json"), "\"total_nGPUs\"",
+                "\"totl_nGPUs\"");
+
+        CliTestSupport.Outcome outcome = CliTestSupport.run("gpu", "schedule", "--request", request.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ExitCodes.INVALID);
+        assertThat(outcome.err()).contains("schedule-request.json line ", "(/nodes/gpu-node-1/totl_nGPUs)",
+                "unknown key \"totl_nGPUs\"", "Maybe you meant \"total_nGPUs\"?").doesNotContain("Exception");
+        assertThat(new ObjectMapper().readTree(outcome.out()).get("ERROR CODE").asInt()).isEqualTo(io.aisprint.gpu.ErrorCode.INVALID_INPUT.number());
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** profile measures on workers only: without --join it is a usage error, with no usable worker it fails. */
 class ProfileCommandTest {
-    private static final int PORT = 47550;
+    private static final int PORT = io.aisprint.testsupport.FreePorts.block();
 
     private static Path maskDetection() {
         for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {

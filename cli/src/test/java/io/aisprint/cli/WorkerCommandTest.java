@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WorkerCommandTest {
-    private static final int PORT = 47560;
+    private static final int PORT = io.aisprint.testsupport.FreePorts.block();
 
     @Test
     void helpExplainsJoiningLabelsAndTls() {
@@ -62,7 +62,7 @@ class WorkerCommandTest {
 
     @Test
     void checkWithNobodyAtTheAddressesFailsAndSaysSo() {
-        int port = PORT + 30;
+        int port = io.aisprint.testsupport.FreePorts.block(); // a block of its own: nobody may answer there
         CliTestSupport.Outcome outcome = CliTestSupport.run("worker", "--join", "127.0.0.1:" + port + ".." + (port + 4),
                 "--port", Integer.toString(port), "--port-range", "5", "--communication-port", Integer.toString(port + 100),
                 "--name", "lonely", "--check");

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * received; revoking it removes it from the cluster within the failure-detection time.
  */
 class AttestedWorkerTest {
-    private static final int PORT = 48200;
+    private static final int PORT = TestClusters.freePortBlock();
     private static final String SECRET = "s3cret-model-key";
 
     @Test
@@ -71,7 +71,7 @@ class AttestedWorkerTest {
             Process bad = worker("w-bad", badClassPath, url, caPem, dir);
             WorkerAttestation.Attested driverTls = WorkerAttestation.attest(url, caPem, "cluster", "driver", dir.resolve("driver-tls"));
             ClusterConfig config = ClusterConfig.of(new io.aisprint.runtime.NodeSpec("driver", 1, 1024, 0, null, Map.of()),
-                    ClusterConfig.loopback(PORT, 10)).withPorts(PORT, PORT + 50, 10).withFailureDetection(Duration.ofSeconds(3))
+                    ClusterConfig.loopback(PORT, 10)).withPorts(PORT, PORT + 100, 10).withFailureDetection(Duration.ofSeconds(3))
                     .withJoinTimeout(Duration.ofSeconds(30)).withTls(driverTls.tlsDirectory(), driverTls.password());
             try (ClusterDriver driver = ClusterDriver.start(config)) {
                 driver.awaitWorkers(1, Duration.ofSeconds(60));
@@ -115,7 +115,7 @@ class AttestedWorkerTest {
         command.addAll(JvmFlags.IGNITE_QUIET);
         command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath, ClusterWorker.class.getName(),
                 "--name", name, "--cores", "1", "--join", "127.0.0.1:" + PORT + ".." + (PORT + 9), "--port", Integer.toString(PORT),
-                "--communication-port", Integer.toString(PORT + 50), "--failure-detection-ms", "3000",
+                "--communication-port", Integer.toString(PORT + 100), "--failure-detection-ms", "3000",
                 "--attest", trust.toString(), "--attest-ca", caPem.toString(), "--session", "cluster", "--service", "worker"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
     }

@@ -2,6 +2,7 @@ package io.aisprint.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.aisprint.runtime.Constraints;
 import io.aisprint.runtime.ErrorCode;
@@ -19,19 +20,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults on a real cluster of worker JVMs: a worker killed with {@code kill -9}, a worker frozen
  * with {@code kill -STOP}, every worker matching a constraint gone, and a worker joining mid-run.
- * The steps build on each other (e1 dies, e2 hangs, e3 joins), so they run in order.
+ * The steps build on each other (e1 dies, e2 hangs, e3 joins): one test factory runs them in the
+ * order written, so nothing depends on the order the test engine picks for methods, and no step
+ * can be selected alone on a cluster it did not prepare.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverTest {
     private static final int PORT = TestClusters.freePortBlock();
     private static final Constraints EDGE = Constraints.of().withLabel("layer", "edge");
@@ -59,9 +60,19 @@ class FailoverTest {
         }
     }
 
-    @Test
-    @Order(1)
-    void aKilledWorkersTasksAreReExecutedElsewhereWithTheSameResults() throws Exception {
+    @TestFactory
+    Stream<DynamicTest> faultsOneAfterAnother() {
+        return Stream.of(
+                dynamicTest("a killed worker's tasks are re-executed elsewhere with the same results",
+                        this::aKilledWorkersTasksAreReExecutedElsewhereWithTheSameResults),
+                dynamicTest("a frozen worker is detected and its tasks run on a live node",
+                        this::aFrozenWorkerIsDetectedAndItsTasksRunOnALiveNode),
+                dynamicTest("losing every matching worker fails the task clearly instead of hanging",
+                        this::losingEveryMatchingWorkerFailsTheTaskClearlyInsteadOfHanging),
+                dynamicTest("a worker joining mid-run takes work at once", this::aWorkerJoiningMidRunTakesWorkAtOnce));
+    }
+
+    private void aKilledWorkersTasksAreReExecutedElsewhereWithTheSameResults() throws Exception {
         WorkerProcess victim = workers.get(0);
         try (TaskRuntime runtime = driver.runtime(builder -> builder.policy(SchedulingPolicies.fifo()))) {
             List<TaskFuture<Long>> squares = submitSlowSquares(runtime, 16, EDGE);
@@ -83,9 +94,7 @@ class FailoverTest {
         }
     }
 
-    @Test
-    @Order(2)
-    void aFrozenWorkerIsDetectedAndItsTasksRunOnALiveNode() throws Exception {
+    private void aFrozenWorkerIsDetectedAndItsTasksRunOnALiveNode() throws Exception {
         WorkerProcess frozen = workers.get(1);
         try (TaskRuntime runtime = driver.runtime(builder -> builder.policy(SchedulingPolicies.fifo()))) {
             // More tasks than both workers hold at once (cores plus queue), so e2 has work when it freezes.
@@ -117,9 +126,7 @@ class FailoverTest {
         throw new AssertionError("no " + kind + " event for " + node + ": " + driver.events());
     }
 
-    @Test
-    @Order(3)
-    void losingEveryMatchingWorkerFailsTheTaskClearlyInsteadOfHanging() {
+    private void losingEveryMatchingWorkerFailsTheTaskClearlyInsteadOfHanging() {
         try (TaskRuntime runtime = driver.runtime(builder -> builder.policy(SchedulingPolicies.fifo()))) {
             TaskFuture<Long> edgeOnly = runtime.task("edge-only").constraints(EDGE).call(Remote.call(ctx -> 1L));
             TaskFuture<String> anywhere = runtime.task("anywhere").call(Remote.call(ctx -> ctx.nodeName()));
@@ -134,9 +141,7 @@ class FailoverTest {
         }
     }
 
-    @Test
-    @Order(4)
-    void aWorkerJoiningMidRunTakesWorkAtOnce() throws Exception {
+    private void aWorkerJoiningMidRunTakesWorkAtOnce() throws Exception {
         try (TaskRuntime runtime = driver.runtime(builder -> builder.policy(SchedulingPolicies.fifo()))) {
             assertThat(runtime.nodes()).extracting(io.aisprint.runtime.NodeSpec::name).containsExactly("c1");
             workers.add(WorkerProcess.start("e3", "layer=edge", 2, PORT, logs, Map.of()));

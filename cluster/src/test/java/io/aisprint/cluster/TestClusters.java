@@ -19,31 +19,9 @@ final class TestClusters {
                 .withJoinTimeout(Duration.ofSeconds(20));
     }
 
-    /**
-     * A discovery port block free right now: ten discovery ports P..P+9 and ten communication
-     * ports P+100..P+109, at a random place in 20000..39990. Fixed blocks (47500 ...) let a test
-     * cluster join another one running on the same machine at the same time.
-     */
+    /** A free port block (see {@link io.aisprint.testsupport.FreePorts#block}). */
     static int freePortBlock() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20_000 + 10 * random.nextInt(2_000);
-            if (free(base, 10) && free(base + 100, 10)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of loopback ports for a test cluster");
-    }
-
-    private static boolean free(int from, int count) {
-        for (int port = from; port < from + count; port++) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (java.io.IOException taken) {
-                return false;
-            }
-        }
-        return true;
+        return io.aisprint.testsupport.FreePorts.block();
     }
 
     static String labels(NodeSpec spec) {

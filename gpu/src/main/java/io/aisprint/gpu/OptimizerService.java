@@ -1,8 +1,12 @@
 package io.aisprint.gpu;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Answers the reference scheduler's web-service requests ({@code POST /optimizer/v5}): jobs
@@ -42,10 +47,27 @@ public final class OptimizerService {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ZoneId zone;
     private final OptimizerOptions options;
+    /** Predicts the epoch times a job's profile lacks; null: a job runs only where it was profiled. */
+    private final EpochTimeModel epochModel;
 
     public OptimizerService(ZoneId zone, OptimizerOptions options) {
+        this(zone, options, null);
+    }
+
+    private OptimizerService(ZoneId zone, OptimizerOptions options, EpochTimeModel epochModel) {
         this.zone = zone;
         this.options = options;
+        this.epochModel = epochModel;
+    }
+
+    /**
+     * This service, with the configurations a job was not profiled on (every GPU type of the
+     * nodes with a GPU cost, every GPU count up to the largest node of the type) predicted
+     * by {@code model}. The answer marks a job placed on a predicted configuration with
+     * {@code predicted_seconds_per_epoch}.
+     */
+    public OptimizerService withEpochModel(EpochTimeModel model) {
+        return new OptimizerService(zone, options, model);
     }
 
     /** Italian local time, as the reference service, with the reference's myopic proxy. */
@@ -53,8 +75,14 @@ public final class OptimizerService {
         return new OptimizerService(ZoneId.of("Europe/Rome"), OptimizerOptions.reference());
     }
 
-    /** The decoded request: the problem and the method. */
-    public record Request(SchedulingProblem problem, String method) {
+    /**
+     * The decoded request: the problem, the method and, per job, the seconds per epoch that
+     * were predicted rather than profiled.
+     */
+    public record Request(SchedulingProblem problem, String method, Map<String, Map<Configuration, Double>> predicted) {
+        public Request(SchedulingProblem problem, String method) {
+            this(problem, method, Map.of());
+        }
     }
 
     public JsonNode answer(JsonNode request) {
@@ -85,6 +113,10 @@ public final class OptimizerService {
             job.put("expected_tardiness", Math.max(0, finish - state.job().dueDate()) / 3600.0);
             job.put("nGPUs", assignment.configuration().gpus());
             job.put("node", assignment.nodeId());
+            Double predicted = decoded.predicted().getOrDefault(id, Map.of()).get(assignment.configuration());
+            if (predicted != null) {
+                job.put("predicted_seconds_per_epoch", predicted);
+            }
         });
         return response;
     }
@@ -97,14 +129,49 @@ public final class OptimizerService {
         return body;
     }
 
+    /**
+     * Reads a request file: the request itself, or a recorded case holding it under
+     * {@code "request"}. Unknown keys are refused with their line; unreadable files raise an
+     * error whose message starts with "Cannot read".
+     */
+    public static JsonNode readRequest(Path file) {
+        ObjectMapper json = new ObjectMapper();
+        String text;
+        JsonNode body;
+        try {
+            text = Files.readString(file);
+            body = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Cannot read " + file + ": line " + e.getLocation().getLineNr()
+                + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (body == null || !body.isObject()) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, file + ": expected a JSON object with jobs, nodes, GPUcosts and currentTime.");
+        }
+        boolean wrapped = body.has("request");
+        JsonNode request = wrapped ? body.get("request") : body;
+        // A request missing a part is left to decode, which gives it the reference's error code.
+        if (Stream.of("jobs", "nodes", "currentTime", "GPUcosts").allMatch(request::hasNonNull)) {
+            InputKeys.check(wrapped ? InputKeys.WRAPPED_REQUEST : InputKeys.REQUEST, body, file.toString(), json, text);
+        }
+        return request;
+    }
+
     public Request decode(JsonNode request) {
         if (request == null || !request.isObject()) {
             throw new GpuException(ErrorCode.INVALID_INPUT, "The request body must be a JSON object.");
         }
-        require(request, "jobs", ErrorCode.MISSING_JOBS);
-        require(request, "nodes", ErrorCode.MISSING_NODES);
-        require(request, "currentTime", ErrorCode.MISSING_CURRENT_TIME);
-        require(request, "GPUcosts", ErrorCode.MISSING_GPU_COSTS);
+        // A missing part keeps the reference's error code; a misspelling of it is named beside it.
+        String unknownKeys = InputKeys.unknown(InputKeys.REQUEST, request, "request", mapper, null);
+        require(request, "jobs", ErrorCode.MISSING_JOBS, unknownKeys);
+        require(request, "nodes", ErrorCode.MISSING_NODES, unknownKeys);
+        require(request, "currentTime", ErrorCode.MISSING_CURRENT_TIME, unknownKeys);
+        require(request, "GPUcosts", ErrorCode.MISSING_GPU_COSTS, unknownKeys);
+        if (!unknownKeys.isEmpty()) {
+            throw new GpuException(ErrorCode.INVALID_INPUT, unknownKeys);
+        }
         double now = time(request.get("currentTime"), "currentTime");
         GpuCostTable costs = costs(request.get("GPUcosts"));
         JsonNode scheduling = request.path("currentScheduling");
@@ -145,6 +212,19 @@ public final class OptimizerService {
                 nodes.add(new Node(entry.getKey(), type, capacity, 0));
             }
         }
+        Map<String, Map<Configuration, Double>> predicted = new TreeMap<>();
+        if (epochModel != null) {
+            List<Configuration> candidates = candidates(request.get("nodes"), costs);
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i).job();
+                EpochTimeModel.Completion completion = epochModel.complete(job, candidates,
+                    features(request.get("jobs").get(job.id()), job.id()));
+                if (!completion.predicted().isEmpty()) {
+                    jobs.set(i, new JobState(completion.job(), 0));
+                    predicted.put(job.id(), completion.predicted());
+                }
+            }
+        }
         for (JobState state : jobs) {
             boolean runnable = state.job().secondsPerEpoch().keySet().stream()
                 .anyMatch(configuration -> nodes.stream().anyMatch(node -> node.gpuType().equals(configuration.gpuType())));
@@ -158,7 +238,31 @@ public final class OptimizerService {
         }
         running.keySet().removeIf(id -> nodes.stream().noneMatch(node -> node.id().equals(running.get(id).nodeId())));
         String method = request.path("method").asText("RG");
-        return new Request(new SchedulingProblem(now, jobs, nodes, costs, running), method);
+        return new Request(new SchedulingProblem(now, jobs, nodes, costs, running), method, predicted);
+    }
+
+    /** Every whole-GPU configuration a node of the request offers, on a GPU type the cost table prices. */
+    private static List<Configuration> candidates(JsonNode nodes, GpuCostTable costs) {
+        Map<String, Integer> largest = new TreeMap<>();
+        nodes.fields().forEachRemaining(node -> largest.merge(node.getValue().path("GPUtype").asText(""),
+            node.getValue().path("total_nGPUs").asInt(0), Math::max));
+        List<Configuration> candidates = new ArrayList<>();
+        largest.forEach((type, gpus) -> {
+            for (int count = 1; count <= gpus; count++) {
+                if (!type.isEmpty() && costs.knows(type, count)) {
+                    candidates.add(Configuration.of(type, count));
+                }
+            }
+        });
+        return candidates;
+    }
+
+    /** A job's {@code Features}: numeric inputs of the epoch-time model ({@code batch_size}, ...). */
+    private static Map<String, Double> features(JsonNode job, String id) {
+        Map<String, Double> features = new LinkedHashMap<>();
+        job.path("Features").fields().forEachRemaining(feature ->
+            features.put(feature.getKey(), number(feature.getValue(), "jobs." + id + ".Features." + feature.getKey())));
+        return features;
     }
 
     private Job job(String id, JsonNode job) {
@@ -175,7 +279,8 @@ public final class OptimizerService {
         double submission = job.hasNonNull("SubmissionTime") ? time(job.get("SubmissionTime"), "jobs." + id + ".SubmissionTime") : 0;
         double epochs = number(job.path("Epochs"), "jobs." + id + ".Epochs");
         JsonNode profiling = job.path("ProfilingData");
-        if (!profiling.isObject() || profiling.isEmpty()) {
+        // With an epoch-time model, a job that was never profiled is predicted everywhere.
+        if (!profiling.isObject() || profiling.isEmpty() && epochModel == null) {
             throw new GpuException(ErrorCode.MISSING_PROFILING, ErrorCode.MISSING_PROFILING.referenceMessage()
                 + ": job " + id + " has no \"ProfilingData\".");
         }
@@ -192,9 +297,9 @@ public final class OptimizerService {
         return new Job(id, submission, deadline, Job.weightOfPriority(priority), epochs, profile, 0, "", "");
     }
 
-    private static void require(JsonNode request, String field, ErrorCode code) {
+    private static void require(JsonNode request, String field, ErrorCode code, String unknownKeys) {
         if (!request.hasNonNull(field)) {
-            throw new GpuException(code, code.referenceMessage());
+            throw new GpuException(code, code.referenceMessage() + (unknownKeys.isEmpty() ? "" : ".\n" + unknownKeys));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,9 +44,11 @@ public final class ScenarioFile {
 
     public static Scenario read(Path file) {
         JsonNode root;
+        ObjectMapper mapper = file.toString().endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        String text;
         try {
-            ObjectMapper mapper = file.toString().endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-            root = mapper.readTree(file.toFile());
+            text = Files.readString(file);
+            root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             throw new GpuException(ErrorCode.INVALID_INPUT, file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -54,8 +57,8 @@ public final class ScenarioFile {
         if (root == null || !root.isObject()) {
             throw new GpuException(ErrorCode.INVALID_INPUT, file + " must hold a mapping with costs, nodes and jobs.");
         }
+        InputKeys.check(InputKeys.SCENARIO, root, file.toString(), mapper, text);
         String where = file.getFileName().toString();
-        keys(root, where, "costs", "nodes", "jobs");
         CostModel costs = costs(field(root, "costs", where), where + ": costs");
         List<Node> nodes = new ArrayList<>();
         JsonNode nodeList = field(root, "nodes", where);
@@ -63,7 +66,6 @@ public final class ScenarioFile {
         for (int i = 0; i < nodeList.size(); i++) {
             JsonNode node = nodeList.get(i);
             String at = where + ": nodes[" + i + "]";
-            keys(node, at, "id", "gpuType", "gpus", "cost");
             String id = unique(nodeIds, text(node, "id", at), at, "node");
             nodes.add(new Node(id, text(node, "gpuType", at), (int) number(node, "gpus", at), node.path("cost").asDouble(0)));
         }
@@ -88,22 +90,7 @@ public final class ScenarioFile {
         return id;
     }
 
-    private static void keys(JsonNode node, String at, String... allowed) {
-        if (node == null || !node.isObject()) {
-            return;
-        }
-        List<String> known = List.of(allowed);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new GpuException(ErrorCode.INVALID_INPUT, at + ": " + io.aisprint.model.io.UnknownKeys.message(name, known));
-            }
-        }
-    }
-
     private static Scenario.TraceJob job(JsonNode node, String at) {
-        keys(node, at, "id", "release", "dueDate", "weight", "priority", "epochs", "profile", "trueProfile", "stopShare",
-            "memoryGb", "application", "earlyStop");
         String id = text(node, "id", at);
         at = at + " (" + id + ")";
         double weight = node.has("weight") ? number(node, "weight", at) : Job.weightOfPriority((int) number(node, "priority", at));
@@ -148,7 +135,6 @@ public final class ScenarioFile {
     }
 
     private static CostModel costs(JsonNode node, String at) {
-        keys(node, at, "gpuCosts", "power", "energyPrice", "pue", "vms");
         if (node.has("gpuCosts")) {
             return new GpuCostTable(table(node.get("gpuCosts"), at + ".gpuCosts"), Map.of());
         }
@@ -160,7 +146,6 @@ public final class ScenarioFile {
             for (int i = 0; i < node.get("vms").size(); i++) {
                 JsonNode vm = node.get("vms").get(i);
                 String vmAt = at + ".vms[" + i + "]";
-                keys(vm, vmAt, "name", "gpuType", "gpus", "price");
                 types.add(new VmCatalogue.VmType(text(vm, "name", vmAt), text(vm, "gpuType", vmAt), (int) number(vm, "gpus", vmAt), number(vm, "price", vmAt)));
             }
             return new VmCatalogue(types);

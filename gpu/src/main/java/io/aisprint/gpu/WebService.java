@@ -64,6 +64,7 @@ public final class WebService implements AutoCloseable {
         }
         JsonNode job = body(context);
         String at = "job";
+        InputKeys.check(InputKeys.LIVE_JOB, job, "POST /jobs body", mapper, context.body());
         if (!job.hasNonNull("id") || !job.hasNonNull("epochs") || !job.hasNonNull("dueInSeconds")) {
             throw new GpuException(ErrorCode.INVALID_INPUT, "A job needs \"id\", \"epochs\" and \"dueInSeconds\".");
         }

@@ -118,7 +118,7 @@ class ServiceErrorsTest {
             nodes: [{id: n1, gpuType: K80, gpus: 1}]
             jobs: [{id: A, dueDate: 9, weight: 1, epochs: 1, profile: {K80x1: 1}, stopshare: 0.5}]
             """);
-        assertThatThrownBy(() -> ScenarioFile.read(typo)).hasMessageContaining("typo.yaml: jobs[0]")
+        assertThatThrownBy(() -> ScenarioFile.read(typo)).hasMessageContaining("typo.yaml line 3 (/jobs/0/stopshare)")
             .hasMessageContaining("unknown key \"stopshare\"").hasMessageContaining("Maybe you meant \"stopShare\"?");
     }
 }

@@ -1,6 +1,7 @@
 package io.aisprint.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.aisprint.cluster.ClusterConfig;
 import io.aisprint.cluster.ClusterDriver;
@@ -12,10 +13,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * completes with nothing failed and those requests retried; a worker that joins mid-run serves;
  * losing the only worker of a needed resource stops the next run naming it.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRunTest {
-    private static final int PORT = 47590;
+    private static final int PORT = io.aisprint.testsupport.FreePorts.block();
 
     @TempDir
     static Path logs;
@@ -59,9 +58,20 @@ class ClusterRunTest {
         }
     }
 
-    @Test
-    @Order(1)
-    void aKilledWorkersRequestsRunAgainElsewhereAndAJoiningWorkerServes() throws Exception {
+    /**
+     * The second run loses the Raspberry Pi the first one needs: one factory runs them in the order
+     * written, so nothing depends on the order the test engine picks for methods.
+     */
+    @TestFactory
+    Stream<DynamicTest> runsOneAfterAnother() {
+        return Stream.of(
+                dynamicTest("a killed worker's requests run again elsewhere and a joining worker serves",
+                        ClusterRunTest::aKilledWorkersRequestsRunAgainElsewhereAndAJoiningWorkerServes),
+                dynamicTest("losing the only worker of a needed resource stops the run naming it",
+                        ClusterRunTest::losingTheOnlyWorkerOfANeededResourceStopsTheRunNamingIt));
+    }
+
+    private static void aKilledWorkersRequestsRunAgainElsewhereAndAJoiningWorkerServes() throws Exception {
         AtomicBoolean killed = new AtomicBoolean();
         RunListener listener = new RunListener() {
             @Override
@@ -100,9 +110,7 @@ class ClusterRunTest {
                 .isPositive());
     }
 
-    @Test
-    @Order(2)
-    void losingTheOnlyWorkerOfANeededResourceStopsTheRunNamingIt() {
+    private static void losingTheOnlyWorkerOfANeededResourceStopsTheRunNamingIt() {
         AtomicBoolean killed = new AtomicBoolean();
         RunListener listener = new RunListener() {
             @Override

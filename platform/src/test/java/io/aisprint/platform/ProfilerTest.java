@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Profiling on real workers: a Raspberry Pi stand-in (speed 0.1) and a VM worker, in this JVM. */
 class ProfilerTest {
-    private static final int PORT = 47570;
+    private static final int PORT = io.aisprint.testsupport.FreePorts.block();
 
     @TempDir
     Path dir;

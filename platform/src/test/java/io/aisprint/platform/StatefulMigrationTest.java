@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * exactly once, and only then does the new worker serve; no count is lost or counted twice.
  */
 class StatefulMigrationTest {
-    private static final int PORT = 47530;
+    private static final int PORT = io.aisprint.testsupport.FreePorts.block();
     private static final int REQUESTS = 30;
 
     private static ClusterConfig config(String name, Map<String, String> labels) {

@@ -1,11 +1,14 @@
 package io.aisprint.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aisprint.model.Problem;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The keys a file format allows, level by level, so that a misspelled key ({@code lamda},
@@ -15,11 +18,14 @@ import java.util.Set;
  * <p>A schema is one of: an object with fixed keys (each with the schema of its value), an object
  * whose keys are the user's own names (components, resources) with one schema for every value,
  * a list with one schema for every element, or free (anything goes: vendor blocks we do not read).
+ *
+ * <p>Public so that the readers of other modules (GPU requests, scenarios) declare their keys the
+ * same way and word and place unknown keys as the model's readers do: {@link #unknownKeys}.
  */
-final class KeySchema {
+public final class KeySchema {
     private enum Kind { FIXED, NAMED, LIST, FREE }
 
-    static final KeySchema FREE = new KeySchema(Kind.FREE, Map.of(), null, Set.of());
+    public static final KeySchema FREE = new KeySchema(Kind.FREE, Map.of(), null, Set.of());
 
     private final Kind kind;
     private final Map<String, KeySchema> fields;
@@ -35,7 +41,7 @@ final class KeySchema {
     }
 
     /** An object with exactly these keys, whose values are free. */
-    static KeySchema keys(String... names) {
+    public static KeySchema keys(String... names) {
         Map<String, KeySchema> fields = new LinkedHashMap<>();
         for (String name : names) {
             fields.put(name, FREE);
@@ -44,7 +50,7 @@ final class KeySchema {
     }
 
     /** This object, also accepting {@code names} (found in real files, read by no tool) without offering them. */
-    KeySchema ignoring(String... names) {
+    public KeySchema ignoring(String... names) {
         if (kind != Kind.FIXED) {
             throw new IllegalStateException("only an object with fixed keys ignores keys");
         }
@@ -54,7 +60,7 @@ final class KeySchema {
     }
 
     /** This object with one more allowed key, whose value follows {@code schema}. */
-    KeySchema with(String name, KeySchema schema) {
+    public KeySchema with(String name, KeySchema schema) {
         if (kind != Kind.FIXED) {
             throw new IllegalStateException("only an object with fixed keys takes more keys");
         }
@@ -64,13 +70,27 @@ final class KeySchema {
     }
 
     /** An object keyed by the user's own names; every value follows {@code schema}. */
-    static KeySchema named(KeySchema schema) {
+    public static KeySchema named(KeySchema schema) {
         return new KeySchema(Kind.NAMED, Map.of(), schema, Set.of());
     }
 
     /** A list; every element follows {@code schema}. */
-    static KeySchema list(KeySchema schema) {
+    public static KeySchema list(KeySchema schema) {
         return new KeySchema(Kind.LIST, Map.of(), schema, Set.of());
+    }
+
+    /**
+     * A problem for every key the schema does not allow anywhere under {@code root}, each naming
+     * {@code file}, the line and JSON pointer of the key and, when it looks like a typo, the key
+     * meant. {@code text} is the source {@code root} was parsed from by {@code mapper} (JSON or
+     * YAML), used to find lines only when there is a problem; with {@code text} null the problems
+     * carry JSON pointers only (a body already parsed by someone else).
+     */
+    public List<Problem> unknownKeys(JsonNode root, String file, ObjectMapper mapper, String text) {
+        JsonInput in = new JsonInput(file, UnaryOperator.identity(),
+                text == null ? UnaryOperator.identity() : SourceLines.lazy(mapper, text));
+        check(root, "", in);
+        return in.problems();
     }
 
     /** Records a problem in {@code in} for every key the schema does not allow, anywhere under {@code node}. */

@@ -48,6 +48,11 @@ public final class TrainedModel {
         return chain.y();
     }
 
+    /** The category columns the model one-hot encodes, each with the levels seen in training. */
+    public Map<String, List<String>> categories() {
+        return chain.oneHot();
+    }
+
     /** The raw input columns the model reads (after renaming back to the file's names). */
     public List<String> features() {
         return columns;
@@ -67,6 +72,17 @@ public final class TrainedModel {
     public double predict(Map<String, Double> values) {
         Map<String, Object> cols = new LinkedHashMap<>();
         values.forEach((k, v) -> cols.put(k, new double[] {v}));
+        return predict(new Frame(cols, 1), "the prediction input")[0];
+    }
+
+    /**
+     * One prediction from named raw values, numbers ({@link Number}) or category names
+     * ({@link String}, one-hot encoded with the levels seen in training), e.g.
+     * {@code {"gpu_type": "K80", "gpus": 4}}.
+     */
+    public double predictRow(Map<String, ?> values) {
+        Map<String, Object> cols = new LinkedHashMap<>();
+        values.forEach((k, v) -> cols.put(k, v instanceof Number n ? new double[] {n.doubleValue()} : new String[] {String.valueOf(v)}));
         return predict(new Frame(cols, 1), "the prediction input")[0];
     }
 
