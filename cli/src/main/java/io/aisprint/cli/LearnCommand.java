@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
     description = {
         "Federated learning on Fashion-MNIST (DJL + PyTorch on the CPU): a server and clients in separate",
         "processes, FedAvg/FedProx/FedAdam/FedYogi/FedAdagrad, robust aggregation (median, trimmed mean,",
-        "Krum), client-level DP-FedAvg and sample-level DP-SGD with a Renyi-DP accountant; architecture",
-        "search under latency and memory limits (learn nas). See docs/learn.md.",
+        "Krum), client-level DP-FedAvg and sample-level DP-SGD with a Renyi-DP accountant, secure aggregation",
+        "(--secure-aggregation); architecture search under latency and memory limits (learn nas). See docs/learn.md.",
     })
 public final class LearnCommand implements Runnable {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -114,6 +114,15 @@ public final class LearnCommand implements Runnable {
         Path data;
         @Option(names = "--checkpoint", paramLabel = "DIR", description = "Checkpoint folder; a restarted server resumes from it.")
         Path checkpoint;
+        @Option(names = "--secure-aggregation", description = {"Secure aggregation (Bonawitz et al.) in every round: clients send only masked,",
+            "quantised changes and the server learns just their weighted sum; clients gone after sharing keys are",
+            "unmasked from Shamir shares. Not with --aggregation median/trimmed-mean/krum (they need each update);",
+            "with --dp-clip/--dp-noise the clients clip and the server adds the noise to the sum."})
+        boolean secureAggregation;
+        @Option(names = "--secagg-threshold", defaultValue = "0", description = "Shamir threshold t: survivors needed to unmask (default: 0 = max(2, m/2 + 1) of m sampled).")
+        int secaggThreshold;
+        @Option(names = "--secagg-range", defaultValue = "4", description = "Each coordinate of a client's weighted change is clipped to +-R before quantising (default: ${DEFAULT-VALUE}).")
+        double secaggRange;
 
         ServerSettings settings(int partitions, int port) {
             double proximal = mu == 0 && strategy.equalsIgnoreCase("fedprox") ? 0.01 : mu;
@@ -130,6 +139,9 @@ public final class LearnCommand implements Runnable {
             if (checkpoint != null) {
                 arguments.addAll(List.of("--checkpoint", checkpoint.toString()));
             }
+            if (secureAggregation) {
+                arguments.addAll(List.of("--secure-aggregation", "true", "--secagg-threshold", "" + secaggThreshold, "--secagg-range", "" + secaggRange));
+            }
             return ServerSettings.fromArguments(arguments);
         }
     }
@@ -144,6 +156,7 @@ public final class LearnCommand implements Runnable {
             "  aisprint learn fl --clients 5 --rounds 10",
             "  aisprint learn fl --clients 10 --rounds 20 --partition dirichlet:0.5 --strategy fedprox --json",
             "  aisprint learn fl --clients 10 --clients-per-round 5 --dp-clip 1 --dp-noise 1.0 --target-epsilon 8",
+            "  aisprint learn fl --clients 5 --rounds 5 --secure-aggregation",
         })
     static final class Fl implements Callable<Integer> {
         @CommandLine.Spec
@@ -222,7 +235,8 @@ public final class LearnCommand implements Runnable {
     @Command(name = "fl-client", mixinStandardHelpOptions = true, usageHelpWidth = 100,
         description = {
             "Run one federated client: it registers with the server, trains on its own part of the data",
-            "each round it is sampled in, and uploads its signed update. The data never leaves it.",
+            "each round it is sampled in, and uploads its signed update (masked, when the server runs with",
+            "--secure-aggregation: the client learns that from the server). The data never leaves it.",
             "",
             "Example:",
             "  aisprint learn fl-client --server http://127.0.0.1:8470 --name phone-7",

@@ -41,4 +41,19 @@ class LearnCommandTest {
         assertThat(partition.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(partition.err()).contains("expected iid, dirichlet:ALPHA");
     }
+
+    @Test
+    void secureAggregationRefusesRobustRulesAndIsInTheHelp() throws Exception {
+        CliTestSupport.Outcome refused = CliTestSupport.run("learn", "fl", "--clients", "3", "--secure-aggregation", "--aggregation", "krum:1",
+            "--json");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(JSON.readTree(refused.out()).path("error").path("code").asText()).isEqualTo("INVALID_OPTION");
+        assertThat(refused.err()).contains("--aggregation krum:1 cannot be combined with --secure-aggregation", "only the masked sum");
+        CliTestSupport.Outcome threshold = CliTestSupport.run("learn", "fl-server", "--clients", "3", "--secure-aggregation",
+            "--secagg-threshold", "5");
+        assertThat(threshold.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(threshold.err()).contains("--secagg-threshold 5");
+        CliTestSupport.Outcome help = CliTestSupport.run("learn", "fl", "--help");
+        assertThat(help.out()).contains("--secure-aggregation", "--secagg-threshold", "--secagg-range", "Shamir");
+    }
 }

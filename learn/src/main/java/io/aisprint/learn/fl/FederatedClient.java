@@ -16,7 +16,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.aisprint.learn.secagg.Protocol;
+import io.aisprint.learn.secagg.Quantizer;
+import io.aisprint.learn.secagg.SecureAggregationClient;
 import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.util.List;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
@@ -43,6 +49,11 @@ public final class FederatedClient {
     private UpdateMessage previous;
     private int roundsTrained;
     private int lastRound;
+    private boolean droppedOut;
+    /** The last secure round's change Δ (after clipping), weight w and quantised input [w·Δ, w], for the tests. */
+    private float[] lastChange;
+    private double lastWeight;
+    private int[] lastSecureInput;
 
     public FederatedClient(ClientSettings settings, PrintStream out) {
         this.settings = settings;
@@ -89,6 +100,9 @@ public final class FederatedClient {
                         return roundsTrained;
                     }
                     train(task);
+                    if (droppedOut) {
+                        return roundsTrained;
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -152,6 +166,10 @@ public final class FederatedClient {
             assignment.dpSgdClip(), assignment.dpSgdNoise());
         network.train(part, local, new Random(assignment.seed() * 31 + task.round() * 1009L + assignment.index()));
         float[] trained = network.parameters();
+        if (assignment.secureAggregation()) {
+            secureRound(task.round(), poisoned(Vectors.subtract(trained, global), global, true));
+            return;
+        }
         boolean sendDelta = assignment.exchange().equals("delta");
         float[] values = poisoned(sendDelta ? Vectors.subtract(trained, global) : trained, global, sendDelta);
         UpdateMessage update = new UpdateMessage(settings.name(), task.round(), UUID.randomUUID().toString(), assignment.exchange(),
@@ -179,6 +197,120 @@ public final class FederatedClient {
         previous = update;
         lastRound = task.round();
         roundsTrained++;
+    }
+
+    /**
+     * This client's part of a secure round: advertise keys, share them, send the masked input
+     * [w·Δ, w] (quantised), reveal the shares the server may have. A step the server closed
+     * before this client answered it ends the client's part in the round.
+     */
+    private void secureRound(int round, float[] change) throws InterruptedException {
+        double weight;
+        if (assignment.clientClip() > 0) { // client-level DP: the clip the server cannot apply to a masked input, equal weights
+            double scale = Math.min(1.0, assignment.clientClip() / Math.max(Vectors.norm(change), 1e-12));
+            for (int i = 0; i < change.length; i++) {
+                change[i] *= (float) scale;
+            }
+            weight = 1;
+        } else {
+            int most = assignment.examplesPerClient() > 0 ? assignment.examplesPerClient() : train.size();
+            weight = Math.min(1.0, part.size() / (double) most);
+        }
+        float[] input = new float[change.length + 1];
+        for (int i = 0; i < change.length; i++) {
+            input[i] = (float) (weight * change[i]);
+        }
+        input[change.length] = (float) weight;
+        String outcome;
+        try {
+            outcome = secureSteps(round, input);
+        } catch (IOException e) {
+            outcome = "could not reach the server (" + e.getMessage() + "); waiting for it";
+        } catch (LearnException e) {
+            outcome = "left the protocol: " + e.getMessage();
+        }
+        lastChange = change;
+        lastWeight = weight;
+        out.printf("%s round %d: secure aggregation %s%n", settings.name(), round, outcome);
+        lastRound = round;
+        roundsTrained++;
+    }
+
+    private String secureSteps(int round, float[] input) throws IOException, InterruptedException {
+        SecureMessages.Phase phase = awaitStep(round, "keys");
+        if (phase == null) {
+            return "missed the round (keys step closed)";
+        }
+        SecureAggregationClient protocol = new SecureAggregationClient(settings.name(), phase.threshold(), new SecureRandom());
+        String refused = postStep(round, "keys", JSON.writeValueAsString(protocol.advertise()));
+        if (refused != null || (phase = awaitStep(round, "shares")) == null) {
+            return refused != null ? "keys refused: " + refused : "missed the shares step";
+        }
+        List<Protocol.AdvertisedKeys> advertised = JSON.readValue(phase.payload(), new TypeReference<>() { });
+        refused = postStep(round, "shares", JSON.writeValueAsString(protocol.shareKeys(advertised)));
+        if (refused != null) {
+            return "shares refused: " + refused;
+        }
+        if (settings.dropAfterSharing() > 0 && round >= settings.dropAfterSharing()) {
+            droppedOut = true;
+            return "dropping out after sharing keys";
+        }
+        if ((phase = awaitStep(round, "masked")) == null) {
+            return "missed the masked step";
+        }
+        List<Protocol.EncryptedShares> mailbox = JSON.readValue(phase.payload(), new TypeReference<>() { });
+        int[] quantised = new Quantizer(assignment.secureRange(), phase.clients()).encode(input);
+        lastSecureInput = quantised.clone();
+        Protocol.MaskedInput masked = protocol.maskedInput(mailbox, quantised);
+        refused = postStep(round, "masked", JSON.writeValueAsString(new SecureMessages.Masked(SecureMessages.encodeWords(masked.masked()))));
+        if (refused != null || (phase = awaitStep(round, "reveal")) == null) {
+            return refused != null ? "masked input refused: " + refused : "missed the reveal step";
+        }
+        Protocol.UnmaskRequest request = JSON.readValue(phase.payload(), Protocol.UnmaskRequest.class);
+        refused = postStep(round, "reveal", JSON.writeValueAsString(protocol.unmask(request)));
+        return refused != null ? "reveal refused: " + refused : "masked input sent, shares revealed";
+    }
+
+    /** Polls until the server opens {@code step} of the round: its answer, or null when the step is closed to this client. */
+    private SecureMessages.Phase awaitStep(int round, String step) throws IOException, InterruptedException {
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.server().resolve("/secagg?client=" + settings.name()
+                + "&round=" + round + "&step=" + step)).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            SecureMessages.Phase phase = JSON.readValue(response.body(), SecureMessages.Phase.class);
+            if (!phase.status().equals("wait")) {
+                return phase.status().equals("go") ? phase : null;
+            }
+        }
+    }
+
+    /** Posts one signed step; null when accepted, else the server's reason. */
+    private String postStep(int round, String step, String payload) throws IOException, InterruptedException {
+        SecureMessages.Envelope envelope = new SecureMessages.Envelope(settings.name(), round, step, payload, null);
+        if (!settings.unsigned()) {
+            envelope = envelope.withSignature(Signatures.sign(keys.getPrivate(), envelope.signedBytes()));
+        }
+        HttpResponse<String> response = post("/secagg", JSON.writeValueAsString(envelope));
+        try {
+            Messages.Verdict verdict = JSON.readValue(response.body(), Messages.Verdict.class);
+            return verdict.accepted() ? null : verdict.reason();
+        } catch (IOException e) {
+            return "HTTP " + response.statusCode() + " " + response.body();
+        }
+    }
+
+    float[] lastChange() {
+        return lastChange;
+    }
+
+    double lastWeight() {
+        return lastWeight;
+    }
+
+    int[] lastSecureInput() {
+        return lastSecureInput;
     }
 
     private float[] poisoned(float[] values, float[] global, boolean isDelta) {

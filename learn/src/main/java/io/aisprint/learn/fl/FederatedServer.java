@@ -54,6 +54,9 @@ public final class FederatedServer implements AutoCloseable {
     private final java.util.Set<String> answered = new java.util.HashSet<>();
     private final List<RoundRecord.Rejection> rejected = new ArrayList<>();
     private boolean finished;
+    /** The open (or last) round's secure aggregation; null without it. */
+    private SecureRound secure;
+    private float[] lastSecureChange;
 
     private FederatedServer(ServerSettings settings, PrintStream out) {
         this.settings = settings;
@@ -75,6 +78,8 @@ public final class FederatedServer implements AutoCloseable {
         http.post("/register", this::register);
         http.get("/task", this::task);
         http.post("/update", this::update);
+        http.post("/secagg", this::secureMessage);
+        http.get("/secagg", this::securePhase);
         http.get("/status", context -> {
             synchronized (lock) {
                 context.json(Map.of("round", openRound, "registered", keys.keySet(), "finished", finished));
@@ -169,6 +174,7 @@ public final class FederatedServer implements AutoCloseable {
         List<ClientUpdate> updates;
         List<RoundRecord.Rejection> refused;
         List<String> chosen;
+        SecureRound protocol = null;
         synchronized (lock) {
             chosen = sample(round);
             openRound = round;
@@ -178,13 +184,19 @@ public final class FederatedServer implements AutoCloseable {
             answered.clear();
             rejected.clear();
             lock.notifyAll();
+            if (settings.secure().enabled()) {
+                protocol = runSecureProtocol(round, chosen, start);
+            }
             long deadline = start + (long) (settings.roundDeadline() * 1e9);
-            while (answered.size() < chosen.size() && System.nanoTime() < deadline) {
+            while (protocol == null && answered.size() < chosen.size() && System.nanoTime() < deadline) {
                 waitOn(Math.max(1, Math.min(POLL_MILLIS, (deadline - System.nanoTime()) / 1_000_000)));
             }
             updates = new ArrayList<>(received.values());
             refused = new ArrayList<>(rejected);
             sampled = List.of(); // the round is closed: late updates are refused from here on
+        }
+        if (protocol != null) {
+            return finishSecureRound(protocol, epsilon, chosen, start, refused);
         }
         if (updates.size() >= settings.minUpdates()) {
             float[] change;
@@ -195,12 +207,94 @@ public final class FederatedServer implements AutoCloseable {
             } else {
                 change = aggregation.combine(updates);
             }
-            global = optimizer.apply(global, change);
-            network.setParameters(global);
+            applyChange(change);
         }
-        Evaluation evaluation = network.evaluate(test);
         List<String> used = updates.stream().map(ClientUpdate::client).toList();
+        return evaluated(round, epsilon, start, chosen, used, refused);
+    }
+
+    private void applyChange(float[] change) {
+        global = optimizer.apply(global, change);
+        network.setParameters(global);
+    }
+
+    private RoundRecord evaluated(int round, double epsilon, long start, List<String> chosen, List<String> used,
+                                  List<RoundRecord.Rejection> refused) {
+        Evaluation evaluation = network.evaluate(test);
         return new RoundRecord(round, evaluation.accuracy(), evaluation.loss(), (System.nanoTime() - start) / 1e9, chosen, used, refused, epsilon);
+    }
+
+    /**
+     * A round under secure aggregation (called holding the lock): the sampled clients train and
+     * advertise keys until the round deadline; each later protocol step waits until all who took
+     * part in the step before answered, or for another round deadline (a client gone after sharing
+     * is unmasked from the others' Shamir shares). The server ends up with the sum of the
+     * survivors' quantised inputs [w·Δ, w] and nothing else; the weighted mean Σw·Δ / Σw is
+     * FedAvg's, and with client-level DP the clients clipped Δ to S with w = 1 and the server adds
+     * the Gaussian noise to the sum.
+     */
+    private SecureRound runSecureProtocol(int round, List<String> chosen, long start) {
+        SecureRound protocol = new SecureRound(round, chosen, settings.secure().threshold(), network.parameterCount() + 1);
+        secure = protocol;
+        lock.notifyAll();
+        long deadline = start + (long) (settings.roundDeadline() * 1e9);
+        while (!protocol.closed()) {
+            while (!protocol.stepComplete() && System.nanoTime() < deadline) {
+                waitOn(Math.max(1, Math.min(POLL_MILLIS, (deadline - System.nanoTime()) / 1_000_000)));
+            }
+            if (!protocol.advance()) {
+                rejected.add(new RoundRecord.Rejection("secure-aggregation", round, protocol.failure()));
+            }
+            deadline = System.nanoTime() + (long) (settings.roundDeadline() * 1e9);
+            lock.notifyAll();
+        }
+        return protocol;
+    }
+
+    /** Decodes the secure sum into the round's change, applies it and evaluates (outside the lock). */
+    private RoundRecord finishSecureRound(SecureRound protocol, double epsilon, List<String> chosen, long start,
+                                          List<RoundRecord.Rejection> refused) {
+        int round = protocol.round();
+        int[] sum = protocol.sum();
+        List<String> used = sum == null ? List.of() : protocol.survivors();
+        if (sum != null && used.size() >= settings.minUpdates()) {
+            float[] decoded = new io.aisprint.learn.secagg.Quantizer(settings.secure().range(), protocol.clients()).decode(sum);
+            int parameters = network.parameterCount();
+            float[] change = new float[parameters];
+            if (settings.clientLevelPrivacy()) {
+                Random noise = new Random(settings.seed() * 1_000_003L + round);
+                double deviation = settings.clientNoise() * settings.clientClip();
+                for (int i = 0; i < parameters; i++) {
+                    change[i] = (float) ((decoded[i] + noise.nextGaussian() * deviation) / settings.sampledPerRound());
+                }
+            } else {
+                double weight = Math.max(decoded[parameters], 1e-12); // Σw > 0: every survivor's w is >= 1/60000, clipped nowhere
+                for (int i = 0; i < parameters; i++) {
+                    change[i] = (float) (decoded[i] / weight);
+                }
+            }
+            synchronized (lock) {
+                lastSecureChange = change;
+            }
+            applyChange(change);
+        }
+        out.printf("  secure aggregation round %d: t = %d, %d shared keys, summed %s%s%n", round, protocol.threshold(), protocol.clients(),
+            used, protocol.droppedAfterSharing().isEmpty() ? "" : ", unmasked " + protocol.droppedAfterSharing() + " (dropped after sharing)");
+        return evaluated(round, epsilon, start, chosen, used, refused);
+    }
+
+    /** The last secure round's protocol state (what the server held), for the tests. */
+    SecureRound lastSecureRound() {
+        synchronized (lock) {
+            return secure;
+        }
+    }
+
+    /** The change the last secure round applied (before the server optimiser), for the tests. */
+    float[] lastSecureChange() {
+        synchronized (lock) {
+            return lastSecureChange == null ? null : lastSecureChange.clone();
+        }
     }
 
     /** The round's sample: a seeded choice among the registered clients (all of them when clients-per-round is 0). */
@@ -245,7 +339,8 @@ public final class FederatedServer implements AutoCloseable {
             context.json(new Messages.Assignment(request.client(), index, settings.partitions(), settings.partition(), settings.seed(),
                 settings.model().name(), settings.examplesPerClient(), settings.local().epochs(), settings.local().batchSize(),
                 settings.local().learningRate(), settings.local().proximalMu(), settings.local().clipNorm(), settings.local().noiseMultiplier(),
-                settings.exchange(), network.parameterCount()));
+                settings.exchange(), network.parameterCount(), settings.secure().enabled(), settings.secure().range(),
+                settings.secure().enabled() && settings.clientLevelPrivacy() ? settings.clientClip() : 0));
         }
     }
 
@@ -253,8 +348,7 @@ public final class FederatedServer implements AutoCloseable {
         String client = context.queryParam("client");
         long deadline = System.nanoTime() + POLL_MILLIS * 1_000_000;
         synchronized (lock) {
-            if (client == null || !keys.containsKey(client)) {
-                context.status(404).json(new Messages.Verdict(false, "unknown client '" + client + "' (register first)"));
+            if (!known(client, context)) {
                 return;
             }
             while (true) {
@@ -279,6 +373,12 @@ public final class FederatedServer implements AutoCloseable {
     private void update(Context context) throws Exception {
         UpdateMessage update = JSON.readValue(context.body(), UpdateMessage.class);
         synchronized (lock) {
+            if (settings.secure().enabled()) {
+                String reason = "this run uses secure aggregation: a plain update is refused (clients send masked inputs to /secagg)";
+                rejected.add(new RoundRecord.Rejection(String.valueOf(update.client()), update.round(), reason));
+                context.status(409).json(new Messages.Verdict(false, reason));
+                return;
+            }
             float[][] delta = new float[1][];
             String reason = validator.check(update, keys.get(update.client()), openRound, sampled.contains(update.client()),
                 received.containsKey(update.client()), global, delta);
@@ -296,6 +396,66 @@ public final class FederatedServer implements AutoCloseable {
             lock.notifyAll();
             context.json(new Messages.Verdict(true, null));
         }
+    }
+
+    private void secureMessage(Context context) throws Exception {
+        SecureMessages.Envelope envelope = JSON.readValue(context.body(), SecureMessages.Envelope.class);
+        synchronized (lock) {
+            if (secure == null || secure.closed() || secure.round() != openRound) {
+                context.status(409).json(new Messages.Verdict(false, "no secure-aggregation round is open"));
+                return;
+            }
+            PublicKey key = keys.get(envelope.client());
+            boolean expected = secure.expects(String.valueOf(envelope.client()));
+            String reason = secure.accept(envelope, key);
+            if (reason != null) {
+                rejected.add(new RoundRecord.Rejection(String.valueOf(envelope.client()), envelope.round(), reason));
+                context.status(reason.startsWith("unknown client") ? 404 : 409).json(new Messages.Verdict(false, reason));
+                return;
+            }
+            if (expected && envelope.step().equals("keys")) {
+                answered.add(envelope.client()); // its task is taken: the client is in this round's protocol
+            }
+            lock.notifyAll();
+            context.json(new Messages.Verdict(true, null));
+        }
+    }
+
+    private void securePhase(Context context) throws Exception {
+        String client = context.queryParam("client");
+        String step = String.valueOf(context.queryParam("step"));
+        int round;
+        try {
+            round = Integer.parseInt(String.valueOf(context.queryParam("round")));
+        } catch (NumberFormatException e) {
+            context.status(400).json(new Messages.Verdict(false, "round must be a whole number"));
+            return;
+        }
+        long deadline = System.nanoTime() + POLL_MILLIS * 1_000_000;
+        synchronized (lock) {
+            if (!known(client, context)) {
+                return;
+            }
+            while (true) {
+                SecureMessages.Phase phase = secure == null ? new SecureMessages.Phase(round > openRound ? "wait" : "closed", round, 0, 0, null)
+                    : secure.round() < round ? new SecureMessages.Phase("wait", round, 0, 0, null) : secure.poll(client, round, step);
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (!phase.status().equals("wait") || left <= 0 || finished) {
+                    context.json(phase);
+                    return;
+                }
+                waitOn(left);
+            }
+        }
+    }
+
+    /** Whether the client is registered; answers 404 when not (the client registers again). Holding the lock. */
+    private boolean known(String client, Context context) {
+        if (client == null || !keys.containsKey(client)) {
+            context.status(404).json(new Messages.Verdict(false, "unknown client '" + client + "' (register first)"));
+            return false;
+        }
+        return true;
     }
 
     private void waitOn(long millis) {

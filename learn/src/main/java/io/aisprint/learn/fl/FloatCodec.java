@@ -23,21 +23,26 @@ final class FloatCodec {
 
     /** The floats, or null when the text is not base64 of a whole number of floats. */
     static float[] decode(String text) {
-        if (text == null) {
-            return null;
-        }
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (raw.length % 4 != 0) {
+        byte[] raw = words(text);
+        if (raw == null) {
             return null;
         }
         float[] values = new float[raw.length / 4];
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         return values;
+    }
+
+    /** The bytes of base64 text holding whole 4-byte words, or null when it is not that. */
+    static byte[] words(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            byte[] raw = Base64.getDecoder().decode(text);
+            return raw.length % 4 == 0 ? raw : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static byte[] sha256(byte[] data) {

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * Closing it kills whatever still runs.
  */
 public final class LocalFederation implements AutoCloseable {
-    private static final List<String> FORWARDED = List.of("round ", "  rejected", "warning", "resumed");
+    private static final List<String> FORWARDED = List.of("round ", "  rejected", "  secure", "warning", "resumed");
 
     private final Path work;
     private final PrintStream out;

@@ -9,10 +9,15 @@ final class Messages {
     record Register(String client, String publicKey, int index) {
     }
 
-    /** The reply: the part of the data this client trains on, and how. */
+    /**
+     * The reply: the part of the data this client trains on, and how. With {@code secureAggregation}
+     * the client takes part in the masked protocol each round instead of posting its update,
+     * clipping every coordinate to ±{@code secureRange} and, with client-level DP on, its change to
+     * L2 norm {@code clientClip} (the server cannot clip what it cannot see).
+     */
     record Assignment(String client, int index, int partitions, String partition, long seed, String model, int examplesPerClient,
                       int epochs, int batch, double learningRate, double mu, double dpSgdClip, double dpSgdNoise, String exchange,
-                      int parameterCount) {
+                      int parameterCount, boolean secureAggregation, double secureRange, double clientClip) {
     }
 
     /** GET /task: {@code train} (with the round's global model), {@code wait} or {@code done}. */

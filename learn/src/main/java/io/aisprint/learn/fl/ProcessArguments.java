@@ -67,6 +67,14 @@ final class ProcessArguments {
         }
     }
 
+    boolean flag(String key) {
+        String value = values.getOrDefault(key, "false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new LearnException(LearnErrorCode.INVALID_OPTION, "--" + key + " '" + value + "' is neither true nor false.");
+        }
+        return value.equals("true");
+    }
+
     double number(String key, double fallback) {
         String value = values.get(key);
         try {

@@ -25,17 +25,41 @@ import java.util.Set;
  * @param clientNoise       DP-FedAvg noise multiplier σ
  * @param targetEpsilon     stop before a round would spend more than this ε (0: no target)
  * @param maxUpdateNorm     an update whose change is longer than this is rejected
+ * @param secure            secure aggregation in the rounds (off: the server sees every update)
  */
 public record ServerSettings(ModelKind model, int rounds, int partitions, int clientsPerRound, int minClients, int minUpdates,
                              double roundDeadline, String strategy, double serverLearningRate, String aggregation, TrainingSettings local,
                              String exchange, double clientClip, double clientNoise, double delta, double targetEpsilon, String partition,
                              long seed, int examplesPerClient, int testExamples, double maxUpdateNorm, Path data, Path checkpoint, int port,
-                             Path result) {
+                             Path result, SecureSettings secure) {
 
     static final Set<String> KEYS = Set.of("model", "rounds", "partitions", "clients-per-round", "min-clients", "min-updates",
         "round-deadline", "strategy", "server-lr", "aggregation", "epochs", "batch", "lr", "mu", "dp-sgd-clip", "dp-sgd-noise", "exchange",
         "client-clip", "client-noise", "delta", "target-epsilon", "partition", "seed", "examples-per-client", "test-examples",
-        "max-update-norm", "data", "checkpoint", "port", "result");
+        "max-update-norm", "data", "checkpoint", "port", "result", "secure-aggregation", "secagg-threshold", "secagg-range");
+
+    /**
+     * Secure aggregation (Bonawitz et al.) inside each round: clients send only masked,
+     * quantised inputs and the server recovers only their weighted sum.
+     *
+     * @param enabled   on or off
+     * @param threshold Shamir threshold t (0: max(2, ⌊m/2⌋ + 1) of the m sampled clients)
+     * @param range     each coordinate of a client's weighted change is clipped to ±range before quantising
+     */
+    public record SecureSettings(boolean enabled, int threshold, double range) {
+        public static final SecureSettings OFF = new SecureSettings(false, 0, 4.0);
+    }
+
+    /** The settings without secure aggregation (as before it existed). */
+    public ServerSettings(ModelKind model, int rounds, int partitions, int clientsPerRound, int minClients, int minUpdates,
+                          double roundDeadline, String strategy, double serverLearningRate, String aggregation, TrainingSettings local,
+                          String exchange, double clientClip, double clientNoise, double delta, double targetEpsilon, String partition,
+                          long seed, int examplesPerClient, int testExamples, double maxUpdateNorm, Path data, Path checkpoint, int port,
+                          Path result) {
+        this(model, rounds, partitions, clientsPerRound, minClients, minUpdates, roundDeadline, strategy, serverLearningRate, aggregation,
+            local, exchange, clientClip, clientNoise, delta, targetEpsilon, partition, seed, examplesPerClient, testExamples, maxUpdateNorm,
+            data, checkpoint, port, result, SecureSettings.OFF);
+    }
 
     public ServerSettings {
         List<String> problems = new ArrayList<>();
@@ -62,10 +86,28 @@ public record ServerSettings(ModelKind model, int rounds, int partitions, int cl
             problems.add("--max-update-norm " + maxUpdateNorm + " (> 0) / --test-examples " + testExamples + " (>= 1) / --examples-per-client "
                 + examplesPerClient + " (>= 0)");
         }
+        if (secure == null) {
+            secure = SecureSettings.OFF;
+        }
+        if (secure.enabled() && (secure.threshold() == 1 || secure.threshold() < 0 || secure.threshold() > sampledPerRound(clientsPerRound, partitions)
+            || !(secure.range() >= 1))) {
+            problems.add("--secagg-threshold " + secure.threshold() + " (expected 0 = automatic, or 2.." + sampledPerRound(clientsPerRound, partitions)
+                + " sampled clients) / --secagg-range " + secure.range() + " (expected >= 1)");
+        }
         if (!problems.isEmpty()) {
             throw new LearnException(LearnErrorCode.INVALID_OPTION, "federated settings out of range: " + String.join("; ", problems) + ".");
         }
         Partitioning.parse(partition);
+        if (secure.enabled() && !(Aggregation.parse(aggregation) instanceof Aggregation.WeightedMean)) {
+            throw new LearnException(LearnErrorCode.INVALID_OPTION, "--aggregation " + aggregation + " cannot be combined with --secure-aggregation: "
+                + "median, trimmed mean and Krum need every client's own update, and under secure aggregation the server sees only the "
+                + "masked sum.\nMaybe use --aggregation fedavg (each client's change is then bounded by --secagg-range), or drop "
+                + "--secure-aggregation.");
+        }
+        if (secure.enabled() && sampledPerRound(clientsPerRound, partitions) < 2) {
+            throw new LearnException(LearnErrorCode.INVALID_OPTION, "--secure-aggregation needs at least 2 clients per round: the sum of one "
+                + "client is its update.");
+        }
         Aggregation.parse(aggregation);
         ServerOptimizer.forStrategy(strategy, serverLearningRate);
     }
@@ -82,6 +124,10 @@ public record ServerSettings(ModelKind model, int rounds, int partitions, int cl
 
     /** Expected clients per round m (the DP-FedAvg denominator and q·N). */
     public int sampledPerRound() {
+        return sampledPerRound(clientsPerRound, partitions);
+    }
+
+    private static int sampledPerRound(int clientsPerRound, int partitions) {
         return clientsPerRound == 0 ? partitions : clientsPerRound;
     }
 
@@ -95,7 +141,8 @@ public record ServerSettings(ModelKind model, int rounds, int partitions, int cl
             .put("client-noise", clientNoise).put("delta", delta).put("target-epsilon", targetEpsilon).put("partition", partition)
             .put("seed", seed).put("examples-per-client", examplesPerClient).put("test-examples", testExamples)
             .put("max-update-norm", maxUpdateNorm).put("data", data).put("checkpoint", checkpoint).put("port", port).put("result", result)
-            .toList();
+            .put("secure-aggregation", secure.enabled() ? "true" : null).put("secagg-threshold", secure.enabled() ? secure.threshold() : null)
+            .put("secagg-range", secure.enabled() ? secure.range() : null).toList();
     }
 
     public static ServerSettings fromArguments(List<String> arguments) {
@@ -113,6 +160,7 @@ public record ServerSettings(ModelKind model, int rounds, int partitions, int cl
             a.number("client-noise", 0), a.number("delta", d.delta), a.number("target-epsilon", 0), a.text("partition", d.partition),
             (long) a.number("seed", d.seed), a.integer("examples-per-client", d.examplesPerClient), a.integer("test-examples", d.testExamples),
             a.number("max-update-norm", d.maxUpdateNorm), Path.of(a.text("data", d.data.toString())),
-            checkpoint == null ? null : Path.of(checkpoint), a.integer("port", 0), result == null ? null : Path.of(result));
+            checkpoint == null ? null : Path.of(checkpoint), a.integer("port", 0), result == null ? null : Path.of(result),
+            new SecureSettings(a.flag("secure-aggregation"), a.integer("secagg-threshold", 0), a.number("secagg-range", SecureSettings.OFF.range())));
     }
 }

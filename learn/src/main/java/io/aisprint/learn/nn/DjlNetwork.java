@@ -36,6 +36,7 @@ public final class DjlNetwork implements AutoCloseable {
     private final List<NDArray> parameters = new ArrayList<>();
     private final int parameterCount;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private static final Object TRAINING = new Object();
 
     private DjlNetwork(ModelKind kind, NDManager manager, Block block) {
         this.kind = kind;
@@ -96,17 +97,21 @@ public final class DjlNetwork implements AutoCloseable {
     /**
      * Trains on {@code data} as the settings say, starting from the current parameters; the
      * order of examples comes from {@code random}. Returns the mean training loss of the last epoch.
+     * DJL's PyTorch engine allows one gradient collector at a time per process, so networks of one
+     * JVM (several clients in one process) train one after the other.
      */
     public double train(ImageSet data, TrainingSettings settings, Random random) {
         if (data.size() == 0) {
             return Double.NaN;
         }
-        float[] anchor = settings.proximalMu() > 0 ? parameters() : null;
-        double lastLoss = Double.NaN;
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            lastLoss = settings.differentiallyPrivate() ? privateEpoch(data, settings, random) : epoch(data, settings, anchor, random);
+        synchronized (TRAINING) {
+            float[] anchor = settings.proximalMu() > 0 ? parameters() : null;
+            double lastLoss = Double.NaN;
+            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                lastLoss = settings.differentiallyPrivate() ? privateEpoch(data, settings, random) : epoch(data, settings, anchor, random);
+            }
+            return lastLoss;
         }
-        return lastLoss;
     }
 
     private double epoch(ImageSet data, TrainingSettings settings, float[] anchor, Random random) {
@@ -142,7 +147,9 @@ public final class DjlNetwork implements AutoCloseable {
                     }
                     for (NDArray array : parameters) {
                         NDArray gradient = array.getGradient();
-                        array.subi(gradient.mul(settings.learningRate()));
+                        // on the detached view (same storage): a thread other than the engine's starts with grad mode on,
+                        // where an in-place step on a leaf that requires grad is refused
+                        array.stopGradient().subi(gradient.mul(settings.learningRate()));
                         gradient.subi(gradient);
                     }
                 }

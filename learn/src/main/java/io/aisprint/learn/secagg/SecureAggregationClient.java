@@ -139,7 +139,8 @@ public final class SecureAggregationClient {
         }
     }
 
-    static PublicKey publicKey(byte[] encoded) {
+    /** An X.509-encoded X25519 public key; a {@code SECURE_AGGREGATION} error when it is not one. */
+    public static PublicKey publicKey(byte[] encoded) {
         try {
             return KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(encoded));
         } catch (GeneralSecurityException e) {

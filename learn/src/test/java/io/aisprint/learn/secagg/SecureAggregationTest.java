@@ -90,7 +90,7 @@ class SecureAggregationTest {
             equal += seen[i] == input[i] ? 1 : 0;
         }
         assertThat(equal).isLessThan(3);
-        assertThat(chiSquareOfTopBytes(seen)).isLessThan(330); // 255 degrees of freedom; p ≈ 0.001 at 330
+        assertThat(Uniformity.chiSquareOfTopBytes(seen)).isLessThan(330); // 255 degrees of freedom; p ≈ 0.001 at 330
         // Even with the self mask removed (its seed is revealed for survivors), the pairwise masks still hide the input.
         int[] selfUnmasked = seen.clone();
         byte[] seed = selfMaskSeedFromRevealedShares(run, "client-2");
@@ -99,8 +99,8 @@ class SecureAggregationTest {
         for (int i = 0; i < LENGTH; i++) {
             difference[i] = selfUnmasked[i] - input[i];
         }
-        assertThat(chiSquareOfTopBytes(difference)).isLessThan(330);
-        assertThat(chiSquareOfTopBytes(selfUnmasked)).isLessThan(330);
+        assertThat(Uniformity.chiSquareOfTopBytes(difference)).isLessThan(330);
+        assertThat(Uniformity.chiSquareOfTopBytes(selfUnmasked)).isLessThan(330);
     }
 
     @Test
@@ -145,18 +145,5 @@ class SecureAggregationTest {
             shares.add(run.clients.get(id).unmask(request).selfMaskShares().get(target));
         }
         return Shamir.combine(shares, 32);
-    }
-
-    private static double chiSquareOfTopBytes(int[] words) {
-        int[] counts = new int[256];
-        for (int word : words) {
-            counts[word >>> 24]++;
-        }
-        double expected = words.length / 256.0;
-        double chi = 0;
-        for (int count : counts) {
-            chi += (count - expected) * (count - expected) / expected;
-        }
-        return chi;
     }
 }
