@@ -47,7 +47,7 @@ class LearnCommandTest {
         CliTestSupport.Outcome refused = CliTestSupport.run("learn", "fl", "--clients", "3", "--secure-aggregation", "--aggregation", "krum:1",
             "--json");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(JSON.readTree(refused.out()).path("error").path("code").asText()).isEqualTo("INVALID_OPTION");
+        assertThat(JSON.readTree(refused.out()).path("error").path("code").asText()).isEqualTo("invalid_option");
         assertThat(refused.err()).contains("--aggregation krum:1 cannot be combined with --secure-aggregation", "only the masked sum");
         CliTestSupport.Outcome threshold = CliTestSupport.run("learn", "fl-server", "--clients", "3", "--secure-aggregation",
             "--secagg-threshold", "5");

@@ -203,7 +203,7 @@ public final class NasSearch {
     private void trainAll(List<Cell> cells, ImageSet train, ImageSet validation, long deadline, int blocks) {
         for (Cell cell : cells) {
             double typical = trainingSeconds.isEmpty() ? 0 : trainingSeconds.stream().mapToDouble(d -> d).average().orElseThrow();
-            if ((deadline - clock.getAsLong()) / 1e9 < typical) {
+            if (!proxyAccuracy.isEmpty() && (deadline - clock.getAsLong()) / 1e9 < typical) {
                 return;
             }
             Network.Training training;
@@ -332,6 +332,6 @@ public final class NasSearch {
     }
 
     private String minutes() {
-        return String.valueOf(settings.budget().toSeconds() / 60.0);
+        return String.format(java.util.Locale.ROOT, "%.3g", settings.budget().toMillis() / 60_000.0);
     }
 }
