@@ -248,7 +248,10 @@ public final class NasSearch {
             if (now >= end) {
                 break;
             }
-            long deadline = now + (end - now) / (finalists.size() - i);
+            // The most accurate finalist (trained first) gets two shares of the time left, the others one each:
+            // the best member's accuracy is what the search is asked for.
+            int shares = finalists.size() - i + (i == 0 ? 1 : 0);
+            long deadline = now + (end - now) * (i == 0 ? 2 : 1) / shares;
             Cell cell = Cell.parse(finalist.cell(), "search");
             Architecture architecture = architecture(cell);
             try (Network network = Network.create(architecture, settings.seed())) {
