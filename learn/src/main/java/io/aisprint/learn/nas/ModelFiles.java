@@ -8,7 +8,6 @@ import io.aisprint.learn.LearnException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -61,12 +60,11 @@ public final class ModelFiles {
         }
     }
 
+    /** Through the project's atomic writer (model's {@code AtomicFiles}), as a learn error when it fails. */
     static void writeAtomically(Path file, String text) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path scratch = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(scratch, text);
-            Files.move(scratch, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            io.aisprint.model.io.AtomicFiles.writeOrThrow(file, text);
         } catch (IOException e) {
             throw new LearnException(LearnErrorCode.CHECKPOINT, "Cannot write " + file + ": " + e.getMessage(), e);
         }
